@@ -1,0 +1,2 @@
+/** @packageDocumentation */
+export const VERSION = "0.0.0"
