@@ -1,2 +1,19 @@
-/** @packageDocumentation */
-export const VERSION = "0.0.0"
+/**
+ * `@metodika/core`: the pure domain of district methodical work. The kernel (ids,
+ * actors, calendar, regulations), one decider per format, and the engine with its
+ * ports (`EventStore`, `Outbox`, `Notifier`).
+ *
+ * @packageDocumentation
+ */
+
+export * as Actor from "./Actor.ts"
+export * as Decider from "./Decider.ts"
+export * as Engine from "./Engine.ts"
+export * as EventStore from "./EventStore.ts"
+export * as Facade from "./Facade.ts"
+export * as IdGenerator from "./IdGenerator.ts"
+export * as Ids from "./Ids.ts"
+export * as InMemory from "./InMemory.ts"
+export * as NotificationPolicy from "./NotificationPolicy.ts"
+export * as Notifier from "./Notifier.ts"
+export * as Outbox from "./Outbox.ts"

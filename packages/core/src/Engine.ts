@@ -1,0 +1,218 @@
+/**
+ * The engine runs a command against a decider: read the stream, fold `evolve`,
+ * `decide`, then append the new events at the expected version together with the
+ * outbox messages the notification policy asks for, in one unit of work. A concurrent
+ * writer makes the append fail with `VersionConflict`; the engine then retries from a
+ * fresh read, a bounded number of times, so nothing is lost and nothing is doubled.
+ *
+ * Time comes from the Effect `Clock`, ids from `IdGenerator`, and the regulation in
+ * force from the resolver the engine is made with; tests and simulations control all
+ * three.
+ *
+ * @module
+ */
+import { DateTime, Effect, Result, Schema } from "effect"
+import type { Actor } from "./Actor.ts"
+import type { DecisionContext, Definition } from "./Decider.ts"
+import { fold } from "./Decider.ts"
+import {
+  CorruptData,
+  type DuplicateEvent,
+  EventStore,
+  type NewEvent,
+  type StoredEvent,
+  type StoreError,
+  type VersionConflict,
+} from "./EventStore.ts"
+import { IdGenerator } from "./IdGenerator.ts"
+import { type DistrictId, EventId, type StreamId } from "./Ids.ts"
+import { NotificationPolicy } from "./NotificationPolicy.ts"
+
+/** How the engine finds the regulation settings in force for a district at an instant. */
+export type RegulationResolver<Settings, E> = (
+  districtId: DistrictId,
+  at: DateTime.Utc,
+) => Effect.Effect<Settings, E>
+
+/** Settings of an engine. */
+export interface EngineOptions<Settings, E> {
+  /** Resolves the regulation in force when a command is decided. */
+  readonly regulationFor: RegulationResolver<Settings, E>
+  /** How many times a command is retried after a version conflict (default 8). */
+  readonly maxConflictRetries?: number
+}
+
+/** Per-command options. */
+export interface ExecuteOptions {
+  /** Recorded with the events; ties together everything one request caused. */
+  readonly correlationId?: string
+}
+
+/** What a command did. */
+export interface Executed<Event, State> {
+  /** The events recorded (empty when the decision changed nothing). */
+  readonly events: ReadonlyArray<Event>
+  /** The stream's state after them. */
+  readonly state: State
+  /** The stream's version after them. */
+  readonly version: number
+  /** Global positions of the recorded events. */
+  readonly positions: ReadonlyArray<number>
+}
+
+/** Every failure of `execute` other than the decider's own refusals. */
+export type EngineError = VersionConflict | DuplicateEvent | StoreError
+
+/** The engine made by {@link make}. */
+export interface Engine<Settings, RegulationError> {
+  /** Runs one command for one stream. */
+  readonly execute: <
+    Command extends { readonly _tag: string },
+    Event extends { readonly _tag: string },
+    State,
+    Error,
+  >(
+    definition: Definition<Command, Event, State, Error, DecisionContext<Settings>>,
+    streamId: StreamId,
+    command: Command,
+    actor: Actor,
+    options?: ExecuteOptions,
+  ) => Effect.Effect<Executed<Event, State>, Error | RegulationError | EngineError, EventStore>
+  /** Reads a stream and folds it into its current state and version. */
+  readonly load: <
+    Command extends { readonly _tag: string },
+    Event extends { readonly _tag: string },
+    State,
+    Error,
+  >(
+    definition: Definition<Command, Event, State, Error, DecisionContext<Settings>>,
+    streamId: StreamId,
+  ) => Effect.Effect<
+    { readonly state: State; readonly version: number; readonly events: ReadonlyArray<Event> },
+    StoreError,
+    EventStore
+  >
+}
+
+/** Decodes stored events with a definition's schema; corrupt data is a typed error. */
+export const decodeEvents = <Event>(
+  schema: Schema.Codec<Event, unknown>,
+  stored: ReadonlyArray<StoredEvent>,
+): Effect.Effect<ReadonlyArray<Event>, CorruptData> =>
+  Effect.suspend(() => {
+    const decode = Schema.decodeUnknownResult(schema)
+    const out: Array<Event> = []
+    for (const e of stored) {
+      const r = decode(e.data)
+      if (Result.isFailure(r)) {
+        return Effect.fail(
+          new CorruptData({
+            detail: `event ${e.id} (${e.type}) at ${e.streamId} v${e.version}: ${r.failure.message}`,
+            cause: r.failure,
+          }),
+        )
+      }
+      out.push(r.success)
+    }
+    return Effect.succeed(out)
+  })
+
+/**
+ * Makes an engine.
+ *
+ * @example
+ * const engine = Engine.make({ regulationFor: (district, at) => Effect.succeed(settings) })
+ * const program = engine.execute(UnifiedDay.definition, streamId, command, actor)
+ * await Effect.runPromise(program.pipe(Effect.provide(InMemory.layer)))
+ */
+export const make = <Settings, RegulationError>(
+  options: EngineOptions<Settings, RegulationError>,
+): Engine<Settings, RegulationError> => {
+  const maxRetries = options.maxConflictRetries ?? 8
+
+  const load: Engine<Settings, RegulationError>["load"] = (definition, streamId) =>
+    Effect.gen(function* () {
+      const store = yield* EventStore
+      const stored = yield* store.readStream(streamId)
+      const events = yield* decodeEvents(definition.eventSchema, stored)
+      return { state: fold(definition, events), version: stored.length, events }
+    })
+
+  const execute: Engine<Settings, RegulationError>["execute"] = (
+    definition,
+    streamId,
+    command,
+    actor,
+    executeOptions,
+  ) => {
+    type Event = Parameters<typeof definition.evolve>[1]
+    type State = typeof definition.initialState
+    const encode = Schema.encodeSync(definition.eventSchema)
+    const attempt = Effect.gen(function* () {
+      const store = yield* EventStore
+      const ids = yield* IdGenerator
+      const policy = yield* NotificationPolicy
+      const { state, version } = yield* load(definition, streamId)
+      const now = yield* DateTime.now
+      const regulation = yield* options.regulationFor(actor.districtId, now)
+      const decided = definition.decide(command, state, { now, actor, regulation })
+      if (Result.isFailure(decided)) return yield* Effect.fail(decided.failure)
+      const events: ReadonlyArray<Event> = decided.success
+      if (events.length === 0) {
+        const unchanged: Executed<Event, State> = { events, state, version, positions: [] }
+        return unchanged
+      }
+      const newEvents: Array<NewEvent> = []
+      for (const event of events) {
+        newEvents.push({
+          id: EventId.make(yield* ids.next),
+          type: event._tag,
+          data: encode(event),
+          metadata: {
+            actorId: actor.personId,
+            command: command._tag,
+            ...(executeOptions?.correlationId === undefined
+              ? {}
+              : { correlationId: executeOptions.correlationId }),
+          },
+        })
+      }
+      const next = events.reduce(definition.evolve, state)
+      const outbox = policy.messagesFor({
+        streamType: definition.streamType,
+        streamId,
+        events: events.map((event, i) => ({ id: newEvents[i]?.id ?? "", event })),
+        state: next,
+        now,
+        actor,
+        regulation,
+      })
+      const appended = yield* store.append({
+        streamId,
+        streamType: definition.streamType,
+        expectedVersion: version,
+        events: newEvents,
+        outbox,
+      })
+      const done: Executed<Event, State> = {
+        events,
+        state: next,
+        version: appended.version,
+        positions: appended.positions,
+      }
+      return done
+    })
+    return attempt.pipe(
+      Effect.retry({
+        while: (e) =>
+          typeof e === "object" && e !== null && "_tag" in e && e._tag === "VersionConflict",
+        times: maxRetries,
+      }),
+      Effect.withSpan("metodika.execute", {
+        attributes: { streamType: definition.streamType, command: command._tag },
+      }),
+    )
+  }
+
+  return { execute, load }
+}
