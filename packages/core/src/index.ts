@@ -7,6 +7,9 @@
  */
 
 export * as Actor from "./Actor.ts"
+export * as LocalDate from "./calendar/LocalDate.ts"
+export * as ProductionCalendar from "./calendar/ProductionCalendar.ts"
+export * as RussianFederalCalendar from "./calendar/RussianFederalCalendar.ts"
 export * as Decider from "./Decider.ts"
 export * as Engine from "./Engine.ts"
 export * as EventStore from "./EventStore.ts"
@@ -14,7 +17,6 @@ export * as Facade from "./Facade.ts"
 export * as IdGenerator from "./IdGenerator.ts"
 export * as Ids from "./Ids.ts"
 export * as InMemory from "./InMemory.ts"
-export * as LocalDate from "./calendar/LocalDate.ts"
 export * as NotificationPolicy from "./NotificationPolicy.ts"
 export * as Notifier from "./Notifier.ts"
 export * as Outbox from "./Outbox.ts"
