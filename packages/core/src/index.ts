@@ -7,6 +7,8 @@
  */
 
 export * as Actor from "./Actor.ts"
+export * as Deadline from "./calendar/Deadline.ts"
+export * as DistrictZones from "./calendar/DistrictZones.ts"
 export * as LocalDate from "./calendar/LocalDate.ts"
 export * as ProductionCalendar from "./calendar/ProductionCalendar.ts"
 export * as RussianFederalCalendar from "./calendar/RussianFederalCalendar.ts"
