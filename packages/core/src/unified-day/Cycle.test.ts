@@ -154,7 +154,7 @@ describe("Cycle (EMD-2.7–2.13)", () => {
   })
 
   it("EMD-2.10 the 11:00 deadline is local: Vladivostok is four hours ahead of Omsk", () => {
-    const vladivostok = { ...F.regulation, zone: DateTime.zoneMakeNamedUnsafe("Asia/Vladivostok") }
+    const vladivostok = F.inZone("Asia/Vladivostok")
     const r = run([...opened, [questions, responsible, "2025-10-13T02:00:00Z"]], vladivostok)
     // 02:00Z is 12:00 in Vladivostok: late there, though it is only 08:00 in Omsk.
     expect(r.state._tag === "Open" && r.state.questions?.late).toBe(true)

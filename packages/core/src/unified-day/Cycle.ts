@@ -56,7 +56,7 @@ import {
 } from "./CycleMessages.ts"
 import * as Dues from "./Dues.ts"
 import { InvalidCommand, NotAWorkingDay } from "./Errors.ts"
-import type { EmdRegulation } from "./Regulation.ts"
+import { calendarOf, type EmdRegulation, zoneOf } from "./Regulation.ts"
 
 export * from "./CycleMessages.ts"
 
@@ -119,7 +119,7 @@ const workingDay = (
   date: LocalDate.LocalDate,
   regulation: EmdRegulation,
 ): Result.Result<void, NotAWorkingDay | Dues.DueDatesUnavailable> => {
-  const info = ProductionCalendar.dayInfo(regulation.calendar, date)
+  const info = ProductionCalendar.dayInfo(calendarOf(regulation), date)
   if (Result.isFailure(info)) {
     return Result.fail(new Dues.DueDatesUnavailable({ date, reason: info.failure.message }))
   }
@@ -337,7 +337,7 @@ const reschedule = (command: RescheduleDay, s: Open, context: Context): Decision
 }
 
 const localToday = (context: Context): LocalDate.LocalDate => {
-  const p = DateTime.toParts(DateTime.setZone(context.now, context.regulation.zone))
+  const p = DateTime.toParts(DateTime.setZone(context.now, zoneOf(context.regulation)))
   return LocalDate.makeUnsafe(p.year, p.month, p.day)
 }
 

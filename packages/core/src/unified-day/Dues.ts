@@ -17,7 +17,7 @@ import { DateTime, Option, Result, Schema } from "effect"
 import * as Deadline from "../calendar/Deadline.ts"
 import * as LocalDate from "../calendar/LocalDate.ts"
 import * as ProductionCalendar from "../calendar/ProductionCalendar.ts"
-import type { EmdRegulation } from "./Regulation.ts"
+import { calendarOf, type EmdRegulation, zoneOf } from "./Regulation.ts"
 import * as YearMonth from "./YearMonth.ts"
 
 /** A due instant with the local date it falls on. */
@@ -84,8 +84,8 @@ const due = (
       Deadline.dueInstant({
         eventDate: date,
         rule,
-        zone: regulation.zone,
-        calendar: regulation.calendar,
+        zone: zoneOf(regulation),
+        calendar: calendarOf(regulation),
       }),
       (d): Due => ({ date: d.localDate, at: d.utc }),
     ),
@@ -115,10 +115,10 @@ export const cycleDues = (
   if (Result.isFailure(decision)) return Result.fail(decision.failure)
   return Result.succeed({
     materials: materials.success,
-    form: { date, at: DateTime.toUtc(Deadline.startOfDay(date, regulation.zone)) },
+    form: { date, at: DateTime.toUtc(Deadline.startOfDay(date, zoneOf(regulation))) },
     videoconference: videoconference.success,
     questions: questions.success,
-    day: { date, at: DateTime.toUtc(Deadline.endOfDay(date, regulation.zone)) },
+    day: { date, at: DateTime.toUtc(Deadline.endOfDay(date, zoneOf(regulation))) },
     decision: decision.success,
   })
 }
@@ -135,14 +135,14 @@ export const sheetDue = (
   let date = lastDay
   if (regulation.emd.progressSheetDue === "last-working-day") {
     const last = ProductionCalendar.lastWorkingDayOfMonth(
-      regulation.calendar,
+      calendarOf(regulation),
       YearMonth.year(month),
       YearMonth.month(month),
     )
     if (Result.isFailure(last)) return Result.fail(unavailable(month)(last.failure))
     date = Option.getOrElse(last.success, () => lastDay)
   }
-  return Result.succeed({ date, at: DateTime.toUtc(Deadline.endOfDay(date, regulation.zone)) })
+  return Result.succeed({ date, at: DateTime.toUtc(Deadline.endOfDay(date, zoneOf(regulation))) })
 }
 
 /**

@@ -8,7 +8,6 @@
 import { DateTime } from "effect"
 import * as Actor from "../Actor.ts"
 import * as LocalDate from "../calendar/LocalDate.ts"
-import * as RussianFederalCalendar from "../calendar/RussianFederalCalendar.ts"
 import { DistrictId, OrganisationId, PersonId } from "../Ids.ts"
 import { defaultSettings, type EmdRegulation } from "./Regulation.ts"
 
@@ -17,10 +16,15 @@ export const district = DistrictId.make("poltava")
 
 /** The seed regulation in the Omsk zone (UTC+6, no daylight saving). */
 export const regulation: EmdRegulation = {
-  zone: DateTime.zoneMakeNamedUnsafe("Asia/Omsk"),
-  calendar: RussianFederalCalendar.calendar,
+  calendar: { timeZone: DateTime.zoneMakeNamedUnsafe("Asia/Omsk"), regionalAdditions: [] },
   emd: defaultSettings,
 }
+
+/** The same regulation in another zone. */
+export const inZone = (zone: string): EmdRegulation => ({
+  ...regulation,
+  calendar: { ...regulation.calendar, timeZone: DateTime.zoneMakeNamedUnsafe(zone) },
+})
 
 /** A school id. */
 export const school = (id: string): OrganisationId => OrganisationId.make(id)

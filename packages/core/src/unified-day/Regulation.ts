@@ -11,7 +11,8 @@
  */
 import { type DateTime, Schema } from "effect"
 import * as Deadline from "../calendar/Deadline.ts"
-import type * as ProductionCalendar from "../calendar/ProductionCalendar.ts"
+import * as ProductionCalendar from "../calendar/ProductionCalendar.ts"
+import * as RussianFederalCalendar from "../calendar/RussianFederalCalendar.ts"
 import * as CuratorAssignment from "./CuratorAssignment.ts"
 
 /** ISO weekday 1 = Monday … 7 = Sunday. */
@@ -65,12 +66,53 @@ export const defaultSettings: EmdSettings = {
   progressSheetDue: "last-working-day",
 }
 
-/** The regulation in force as the EMD deciders see it. */
+/**
+ * The regulation in force as the EMD deciders see it. The kernel's `Settings` has this
+ * shape, so an engine whose regulation is `Settings` runs these deciders directly.
+ */
 export interface EmdRegulation {
-  /** The district's time zone: every due time is local to it. */
-  readonly zone: DateTime.TimeZone
-  /** The production calendar of the district (federal plus regional days). */
-  readonly calendar: ProductionCalendar.ProductionCalendar
+  readonly calendar: {
+    /** The district's time zone: every due time is local to it. */
+    readonly timeZone: DateTime.TimeZone
+    /** Days the region makes non-working or working on top of the federal calendar. */
+    readonly regionalAdditions: ReadonlyArray<ProductionCalendar.RegionalAddition>
+  }
   /** The EMD section of the regulation. */
   readonly emd: EmdSettings
+  /**
+   * A production calendar to use instead of the federal one (with the regional
+   * additions above added to it), e.g. one with a newly published year.
+   */
+  readonly productionCalendar?: ProductionCalendar.ProductionCalendar
+}
+
+/** The district's time zone under `regulation`. */
+export const zoneOf = (regulation: EmdRegulation): DateTime.TimeZone => regulation.calendar.timeZone
+
+// Calendars with regional additions are derived data: one per additions list (and base),
+// so a calendar's own index cache keeps working across decisions.
+const derived = new WeakMap<
+  ProductionCalendar.ProductionCalendar,
+  WeakMap<ReadonlyArray<ProductionCalendar.RegionalAddition>, ProductionCalendar.ProductionCalendar>
+>()
+
+/**
+ * The production calendar under `regulation`: the federal calendar 2020–2027 (or the
+ * regulation's own) with the region's additions.
+ */
+export const calendarOf = (regulation: EmdRegulation): ProductionCalendar.ProductionCalendar => {
+  const base = regulation.productionCalendar ?? RussianFederalCalendar.calendar
+  const additions = regulation.calendar.regionalAdditions
+  if (additions.length === 0) return base
+  let byAdditions = derived.get(base)
+  if (byAdditions === undefined) {
+    byAdditions = new WeakMap()
+    derived.set(base, byAdditions)
+  }
+  let calendar = byAdditions.get(additions)
+  if (calendar === undefined) {
+    calendar = ProductionCalendar.withRegionalAdditions(base, additions)
+    byAdditions.set(additions, calendar)
+  }
+  return calendar
 }
