@@ -10,6 +10,7 @@
 
 export * as Backoff from "./Backoff.ts"
 export * as Channels from "./Channels.ts"
+export * as Dispatcher from "./Dispatcher.ts"
 export * as EmailChannel from "./EmailChannel.ts"
 export * as English from "./English.ts"
 export * as ICalendar from "./ICalendar.ts"

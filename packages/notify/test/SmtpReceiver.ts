@@ -26,8 +26,8 @@ export interface SmtpReceiver {
   readonly refuse: Set<string>
   /** Answer the next `n` messages with 451 at the end of DATA. */
   tempFailNext: number
-  /** Every DATA transaction tried, accepted or not. */
-  transactions: number
+  /** Every DATA transaction tried, accepted or not, with the keys it carried. */
+  readonly transactions: Array<{ readonly idempotencyKey?: string; readonly messageId?: string }>
 }
 
 const smtpError = (code: number, message: string) =>
@@ -40,7 +40,7 @@ export const start: Effect.Effect<SmtpReceiver, never, Scope.Scope> = Effect.gen
     mails: [],
     refuse: new Set(),
     tempFailNext: 0,
-    transactions: 0,
+    transactions: [],
   }
   const server = new SMTPServer({
     authOptional: true,
@@ -53,14 +53,17 @@ export const start: Effect.Effect<SmtpReceiver, never, Scope.Scope> = Effect.gen
       callback()
     },
     onData(stream, session, callback) {
-      receiver.transactions++
       simpleParser(stream).then(
         (parsed) => {
+          const key = parsed.headers.get("x-metodika-idempotency-key")
+          receiver.transactions.push({
+            ...(typeof key === "string" ? { idempotencyKey: key } : {}),
+            ...(parsed.messageId === undefined ? {} : { messageId: parsed.messageId }),
+          })
           if (receiver.tempFailNext > 0) {
             receiver.tempFailNext--
             return callback(smtpError(451, "4.3.0 Temporary failure, try again later"))
           }
-          const key = parsed.headers.get("x-metodika-idempotency-key")
           receiver.mails.push({
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             idempotencyKey: typeof key === "string" ? key : undefined,
