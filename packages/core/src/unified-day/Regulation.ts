@@ -76,6 +76,11 @@ export interface EmdRegulation {
     readonly timeZone: DateTime.TimeZone
     /** Days the region makes non-working or working on top of the federal calendar. */
     readonly regionalAdditions: ReadonlyArray<ProductionCalendar.RegionalAddition>
+    /**
+     * The first and last days of a school year as `MM-DD` (09-01 and 05-31 when absent),
+     * used when the year is planned (EMD-1.2).
+     */
+    readonly schoolYear?: { readonly start: string; readonly end: string }
   }
   /** The EMD section of the regulation. */
   readonly emd: EmdSettings
