@@ -24,6 +24,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -87,6 +88,8 @@ export interface Options {
 }
 
 const A4 = { width: 210, height: 297 }
+/** Word's own A4 size in twips (210 × 297 mm rounds to 11906 × 16838). */
+const A4_TWIPS = { width: 11906, height: 16838 }
 const PX_PER_MM = 96 / 25.4
 const INDENT = convertMillimetersToTwip(12.5)
 
@@ -410,8 +413,10 @@ const build = (
     let tableNumber = 0
     let figureNumber = 0
     for (const section of doc.sections) {
+      const first = section.blocks[0]
+      // A heading goes on the pages of its first block, so it is not left alone before a landscape table.
       if (section.title !== undefined)
-        current(false).push(
+        current(first?._tag === "Table" && isWide(first)).push(
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
             keepNext: true,
@@ -463,7 +468,10 @@ const build = (
             default: {
               document: {
                 run: { font, size: layout.size * 2 },
-                paragraph: { spacing: { line: 240, before: 0, after: 0 } },
+                // lineRule spelled out: LibreOffice reads a bare w:line as an exact height and clips pictures.
+                paragraph: {
+                  spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+                },
               },
               title: {
                 ...headingStyle,
@@ -478,8 +486,8 @@ const build = (
               titlePage: index === 0,
               page: {
                 size: {
-                  width: convertMillimetersToTwip(A4.width),
-                  height: convertMillimetersToTwip(A4.height),
+                  width: A4_TWIPS.width,
+                  height: A4_TWIPS.height,
                   orientation: pages.landscape
                     ? PageOrientation.LANDSCAPE
                     : PageOrientation.PORTRAIT,
