@@ -222,12 +222,15 @@ describe("Dispatcher", () => {
         yield* outbox.enqueue([
           message("reminder", "a@school.example", {
             payload: payload("Напоминание", {
-              skipIf: { streamId, eventTypes: ["QuestionsSubmitted"] },
+              skipIf: [
+                { streamId: "emd-cycle:other", eventTypes: ["QuestionsSubmitted"] },
+                { streamId, eventTypes: ["QuestionsSubmitted"] },
+              ],
             }),
           }),
           message("still-due", "b@school.example", {
             payload: payload("Напоминание", {
-              skipIf: { streamId, eventTypes: ["DayHeld"] },
+              skipIf: [{ streamId, eventTypes: ["DayHeld"] }],
             }),
           }),
         ])

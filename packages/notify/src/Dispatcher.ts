@@ -117,14 +117,17 @@ export const failureOutcome = (
     } as const
   })
 
-const shouldSkip = (skipIf: Payload.SkipIf | undefined) =>
+const shouldSkip = (conditions: ReadonlyArray<Payload.SkipIf> | undefined) =>
   Effect.gen(function* () {
-    if (skipIf === undefined) return false
+    if (conditions === undefined || conditions.length === 0) return false
     const store = yield* Effect.serviceOption(EventStore.EventStore)
     if (Option.isNone(store)) return false
-    // The payload is trusted JSON the policy wrote; the id is checked by the store's read.
-    const events = yield* store.value.readStream(skipIf.streamId as Ids.StreamId)
-    return events.some((e) => skipIf.eventTypes.includes(e.type))
+    for (const condition of conditions) {
+      // The payload is trusted JSON the policy wrote; the id is checked by the store's read.
+      const events = yield* store.value.readStream(condition.streamId as Ids.StreamId)
+      if (Payload.isSkipped(condition, events)) return true
+    }
+    return false
   })
 
 const sendFailedOf = (cause: Cause.Cause<Notifier.SendFailed>, channel: string) => {

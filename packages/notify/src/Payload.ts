@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { Ids, Notifier, Outbox } from "@metodika/core"
+import type { EventStore, Ids, Notifier, Outbox } from "@metodika/core"
 import { Result, Schema } from "effect"
 
 /** An attachment as stored: text (`utf8`, the default) or bytes (`base64`). */
@@ -25,11 +25,17 @@ export type StoredAttachment = typeof StoredAttachment.Type
 
 /**
  * Events that make a message pointless once recorded: when the stream holds an event
- * of one of these types, the dispatcher settles the message without sending it.
+ * of one of these types (after the event `after`, when given, and with the top-level
+ * fields of its data equal to `match`, when given), the dispatcher settles the message
+ * without sending it.
  */
 export const SkipIf = Schema.Struct({
   streamId: Schema.String,
   eventTypes: Schema.Array(Schema.String),
+  /** Only events recorded after this event id count (the event that scheduled the message). */
+  after: Schema.optionalKey(Schema.String),
+  /** Only events whose data has these field values count (`{ schoolId: "school-7" }`). */
+  match: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
 })
 /** @see SkipIf */
 export type SkipIf = typeof SkipIf.Type
@@ -44,7 +50,8 @@ export const Payload = Schema.Struct({
   attachments: Schema.optionalKey(Schema.Array(StoredAttachment)),
   /** Structured data for machine receivers (webhooks). */
   data: Schema.optionalKey(Schema.Unknown),
-  skipIf: Schema.optionalKey(SkipIf),
+  /** Conditions any one of which makes the message pointless. */
+  skipIf: Schema.optionalKey(Schema.Array(SkipIf)),
 })
 /** @see Payload */
 export type Payload = typeof Payload.Type
@@ -104,3 +111,20 @@ export const storeAttachment = (a: Notifier.Attachment): StoredAttachment =>
         content: Buffer.from(a.content).toString("base64"),
         encoding: "base64",
       }
+
+/** Whether the events of the condition's stream (in order) satisfy the condition. */
+export const isSkipped = (
+  skipIf: SkipIf,
+  events: ReadonlyArray<Pick<EventStore.StoredEvent, "id" | "type" | "data">>,
+): boolean => {
+  const start = skipIf.after === undefined ? 0 : events.findIndex((e) => e.id === skipIf.after) + 1
+  return events.slice(start).some((e) => {
+    if (!skipIf.eventTypes.includes(e.type)) return false
+    if (skipIf.match === undefined) return true
+    const data = (typeof e.data === "object" && e.data !== null ? e.data : {}) as Record<
+      string,
+      unknown
+    >
+    return Object.entries(skipIf.match).every(([k, v]) => data[k] === v)
+  })
+}
