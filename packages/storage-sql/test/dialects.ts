@@ -12,7 +12,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import Database from "better-sqlite3"
 import { Effect, Layer } from "effect"
-import { Kysely, SqliteDialect } from "kysely"
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely"
+import pg from "pg"
 import * as Postgres from "../src/postgres.ts"
 import type * as SqlStore from "../src/SqlStore.ts"
 import * as Sqlite from "../src/sqlite.ts"
@@ -57,6 +58,30 @@ export const sqliteKysely = (): Layer.Layer<SqlStore.Services, unknown> =>
     ),
   )
 
+/** PostgreSQL through a Kysely instance (and pool) the test owns, in a new schema. */
+export const postgresKysely = (): Layer.Layer<SqlStore.Services, unknown> =>
+  Layer.unwrap(
+    Effect.gen(function* () {
+      const s = yield* scopedSchema()
+      const db = yield* Effect.acquireRelease(
+        Effect.sync(
+          () =>
+            new Kysely({
+              dialect: new PostgresDialect({
+                pool: new pg.Pool({
+                  connectionString: s.url,
+                  max: 4,
+                  options: `-c search_path=${s.schema}`,
+                }),
+              }),
+            }),
+        ),
+        (db) => Effect.promise(() => db.destroy()),
+      )
+      return Postgres.layerFromKysely(db)
+    }),
+  )
+
 /** Every store. */
 export const DIALECTS: ReadonlyArray<TestDialect> = [
   {
@@ -67,4 +92,5 @@ export const DIALECTS: ReadonlyArray<TestDialect> = [
   { name: "SQLite file", dialect: "sqlite", makeLayer: sqliteFile },
   { name: "SQLite via an existing Kysely", dialect: "sqlite", makeLayer: sqliteKysely },
   { name: "PostgreSQL", dialect: "postgres", makeLayer: () => postgres() },
+  { name: "PostgreSQL via an existing Kysely", dialect: "postgres", makeLayer: postgresKysely },
 ]
