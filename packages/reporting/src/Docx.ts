@@ -11,10 +11,11 @@
  * second page on.
  *
  * Charts are embedded as SVG. Word requires a raster twin of every SVG picture (the
- * `asvg:svgBlip` extension sits beside an ordinary `a:blip`, which Word 2013 and other
- * older readers show); docx 9's `ImageRun` therefore takes an SVG only with a PNG, JPEG,
- * GIF or BMP `fallback`. With no canvas on the server, the default fallback comes from
- * {@link SvgRaster} (shapes without text); pass `rasterize` for a full one.
+ * `asvg:svgBlip` extension sits beside an ordinary `a:blip`, which Word 2013,
+ * LibreOffice 7.4 and other readers without SVG support show); docx 9's `ImageRun`
+ * therefore takes an SVG only with a PNG, JPEG, GIF or BMP `fallback`. With no canvas on
+ * the server, the default fallback comes from {@link SvgRaster}, a pure-JS rasteriser
+ * with a built-in Cyrillic bitmap font; pass `rasterize` to use another.
  */
 import {
   AlignmentType,
@@ -83,7 +84,7 @@ export interface Options {
   readonly fontSize?: number
   /** Table size in points; 12 by default (ГОСТ allows a smaller size in tables). */
   readonly tableFontSize?: number
-  /** PNG fallback of charts; {@link SvgRaster.svgToPng} (shapes, no text) by default. */
+  /** PNG fallback of charts; {@link SvgRaster.svgToPng} by default. */
   readonly rasterize?: Rasterize
 }
 

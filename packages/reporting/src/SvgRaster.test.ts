@@ -16,7 +16,6 @@ describe("SvgRaster", () => {
       <g transform="translate(20 0)"><path d="M0 0l10 0l0 10l-10 0Z" fill="rgb(0,0,255)"></path></g>
       <path d="M0 15L40 15" stroke="#000" stroke-width="2" fill="none"></path>
       <rect x="30" y="0" width="10" height="10" fill="#00ff00" fill-opacity="0.5"></rect>
-      <text x="0" y="20" fill="#00ff00">text is not drawn</text>
     </svg>`
     const bitmap = SvgRaster.rasterize(svg, 1)
     expect([bitmap.width, bitmap.height]).toEqual([40, 20])
@@ -26,6 +25,36 @@ describe("SvgRaster", () => {
     expect(pixel(bitmap, 10, 15)).toEqual([0, 0, 0])
     expect(pixel(bitmap, 35, 5)).toEqual([128, 255, 128])
     expect(pixel(bitmap, 1, 19)).toEqual([255, 255, 255])
+  })
+
+  it("draws text with the built-in font, anchored, rotated, and `?` for what it lacks", () => {
+    const dark = (svg: string): number => {
+      const bitmap = SvgRaster.rasterize(svg, 1)
+      let count = 0
+      for (let i = 0; i < bitmap.pixels.length; i += 4) if (bitmap.pixels[i]! < 128) count++
+      return count
+    }
+    const text = (body: string, attrs = "") =>
+      `<svg width="120" height="40"><text x="60" y="20" text-anchor="middle" dominant-baseline="central" style="font-size:12px;" fill="#000" ${attrs}>${body}</text></svg>`
+    const cyrillic = dark(text("Школа № 1 «Ёлка»"))
+    expect(cyrillic).toBeGreaterThan(60)
+    expect(dark(text("Школа № 1 «Ёлка»", 'transform="rotate(-30 60 20)"'))).toBeGreaterThan(
+      cyrillic * 0.7,
+    )
+    expect(dark(text("&lt;&amp;&gt;"))).toBeGreaterThan(10)
+    expect(dark(text("漢"))).toBe(dark(text("?")))
+    const left = SvgRaster.rasterize(
+      text("ТТТ", 'text-anchor="end"').replace('text-anchor="middle" ', ""),
+      1,
+    )
+    const inkRight = (b: SvgRaster.Bitmap): number => {
+      let right = 0
+      for (let y = 0; y < b.height; y++)
+        for (let x = 0; x < b.width; x++)
+          if (b.pixels[(y * b.width + x) * 4]! < 128) right = Math.max(right, x)
+      return right
+    }
+    expect(inkRight(left)).toBeLessThanOrEqual(60)
   })
 
   it("encodes a valid PNG of the chart, twice its size, with the bars' colour in it", () => {

@@ -5,13 +5,14 @@
  * Word 2016+ and current LibreOffice draw the SVG, older readers the raster).
  *
  * It fills and strokes `path`, `rect`, `circle`, `line`, `polyline` and `polygon`
- * elements with their colours, opacities and transforms, anti-aliased, and draws no
- * text: there is no font engine in pure JavaScript without a dependency. The fallback
- * therefore shows the bars, lines, grid and legend swatches; the chart's caption and
- * the DOCX alt text carry its words. An integrator who wants text in the fallback can
- * pass a full rasteriser (resvg, say) to `Docx.render`.
+ * elements with their colours, opacities and transforms, anti-aliased, and draws
+ * `text` with a built-in bitmap font ({@link GlyphAtlas}: Latin, Cyrillic, digits and
+ * Russian punctuation of DejaVu Sans Condensed), at any size and rotation. Characters
+ * outside the atlas print as `?`; text is drawn without kerning or shaping. An
+ * integrator who wants a full renderer can pass one (resvg, say) to `Docx.render`.
  */
-import { deflateSync } from "node:zlib"
+import { deflateSync, inflateSync } from "node:zlib"
+import * as GlyphAtlas from "./GlyphAtlas.ts"
 
 /** An RGBA image, 8 bits per channel, rows top to bottom. */
 export interface Bitmap {
@@ -479,8 +480,154 @@ const shapeOutline = (
   }
 }
 
+interface Glyph {
+  readonly advance: number
+  readonly left: number
+  readonly width: number
+  readonly offset: number
+}
+
+let font: { readonly glyphs: ReadonlyMap<number, Glyph>; readonly alpha: Uint8Array } | undefined
+
+const loadFont = (): NonNullable<typeof font> => {
+  if (font !== undefined) return font
+  const glyphs = new Map<number, Glyph>()
+  let offset = 0
+  for (const entry of GlyphAtlas.metrics.split(";")) {
+    const [code = 0, advance = 0, left = 0, width = 0] = entry.split(",").map(Number)
+    glyphs.set(code, { advance: advance / 100, left, width, offset })
+    offset += width * GlyphAtlas.height
+  }
+  font = { glyphs, alpha: new Uint8Array(inflateSync(Buffer.from(GlyphAtlas.data, "base64"))) }
+  return font
+}
+
+const decodeEntities = (text: string): string =>
+  text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
+    e === "amp"
+      ? "&"
+      : e === "lt"
+        ? "<"
+        : e === "gt"
+          ? ">"
+          : e === "quot"
+            ? '"'
+            : e === "apos"
+              ? "'"
+              : String.fromCodePoint(
+                  e.startsWith("#x") ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)),
+                ),
+  )
+
+const invert = (m: Matrix): Matrix | undefined => {
+  const det = m[0] * m[3] - m[1] * m[2]
+  if (Math.abs(det) < 1e-12) return undefined
+  return [
+    m[3] / det,
+    -m[1] / det,
+    -m[2] / det,
+    m[0] / det,
+    (m[2] * m[5] - m[3] * m[4]) / det,
+    (m[1] * m[4] - m[0] * m[5]) / det,
+  ]
+}
+
+/** Draws one glyph's alpha map under `matrix` (atlas pixels to bitmap pixels). */
+const drawGlyph = (
+  bitmap: Bitmap,
+  glyph: Glyph,
+  matrix: Matrix,
+  color: Rgba,
+  opacity: number,
+): void => {
+  const { alpha } = loadFont()
+  const inverse = invert(matrix)
+  if (inverse === undefined) return
+  const h = GlyphAtlas.height
+  const corners = [
+    apply(matrix, [0, 0]),
+    apply(matrix, [glyph.width, 0]),
+    apply(matrix, [0, h]),
+    apply(matrix, [glyph.width, h]),
+  ]
+  const minX = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[0]))))
+  const maxX = Math.min(bitmap.width - 1, Math.ceil(Math.max(...corners.map((c) => c[0]))))
+  const minY = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[1]))))
+  const maxY = Math.min(bitmap.height - 1, Math.ceil(Math.max(...corners.map((c) => c[1]))))
+  const sample = (u: number, v: number): number =>
+    u < 0 || v < 0 || u >= glyph.width || v >= h
+      ? 0
+      : (alpha[glyph.offset + v * glyph.width + u] ?? 0)
+  for (let y = minY; y <= maxY; y++)
+    for (let x = minX; x <= maxX; x++) {
+      const [u, v] = apply(inverse, [x + 0.5, y + 0.5])
+      const fu = u - 0.5
+      const fv = v - 0.5
+      const u0 = Math.floor(fu)
+      const v0 = Math.floor(fv)
+      const tu = fu - u0
+      const tv = fv - v0
+      const value =
+        sample(u0, v0) * (1 - tu) * (1 - tv) +
+        sample(u0 + 1, v0) * tu * (1 - tv) +
+        sample(u0, v0 + 1) * (1 - tu) * tv +
+        sample(u0 + 1, v0 + 1) * tu * tv
+      if (value <= 0) continue
+      const a = Math.min(1, value / 255) * color[3] * opacity
+      const p = (y * bitmap.width + x) * 4
+      for (let k = 0; k < 3; k++)
+        bitmap.pixels[p + k] = Math.round(color[k]! * a + bitmap.pixels[p + k]! * (1 - a))
+    }
+}
+
+/** Draws a `text` element's content on one line, anchored and aligned as SVG says. */
+const drawText = (
+  bitmap: Bitmap,
+  content: string,
+  attrs: Map<string, string>,
+  matrix: Matrix,
+): void => {
+  const color = attrs.has("fill") ? parseColor(attrs.get("fill")) : NAMED.black
+  if (color === undefined || content.length === 0) return
+  const { glyphs } = loadFont()
+  const fallback = glyphs.get(63)
+  const line = [...content.replace(/[\r\n\t]/g, " ")].map(
+    (ch) => glyphs.get(ch.codePointAt(0) ?? 63) ?? fallback,
+  )
+  const fontSize = num(attrs, "font-size", 12)
+  const k = fontSize / GlyphAtlas.size
+  const width = line.reduce((w, g) => w + (g?.advance ?? 0), 0) * k
+  const anchor = attrs.get("text-anchor")
+  let penX = num(attrs, "x") - (anchor === "middle" ? width / 2 : anchor === "end" ? width : 0)
+  const ascent = GlyphAtlas.baseline
+  const descent = GlyphAtlas.height - GlyphAtlas.baseline
+  const baselineShift: Record<string, number> = {
+    central: ((ascent - descent) / 2) * k,
+    middle: ((ascent - descent) / 2) * k,
+    hanging: ascent * 0.8 * k,
+    "text-before-edge": ascent * k,
+  }
+  const baselineY = num(attrs, "y") + (baselineShift[attrs.get("dominant-baseline") ?? ""] ?? 0)
+  const bold = /bold|[6-9]00/.test(attrs.get("font-weight") ?? "")
+  const opacity = num(attrs, "opacity", 1) * num(attrs, "fill-opacity", 1)
+  for (const glyph of line) {
+    if (glyph === undefined) continue
+    const place: Matrix = [k, 0, 0, k, penX - glyph.left * k, baselineY - GlyphAtlas.baseline * k]
+    drawGlyph(bitmap, glyph, multiply(matrix, place), color, opacity)
+    if (bold)
+      drawGlyph(
+        bitmap,
+        glyph,
+        multiply(matrix, [k, 0, 0, k, place[4] + fontSize * 0.05, place[5]]),
+        color,
+        opacity,
+      )
+    penX += glyph.advance * k
+  }
+}
+
 /**
- * Draws an SVG document's shapes (no text) on a white bitmap `scale` times its size.
+ * Draws an SVG document's shapes and text on a white bitmap `scale` times its size.
  * The size comes from the root element's `width` and `height`, else its `viewBox`.
  */
 export const rasterize = (svg: string, scale = 2): Bitmap => {
@@ -500,11 +647,24 @@ export const rasterize = (svg: string, scale = 2): Bitmap => {
       : [scale, 0, 0, scale, 0, 0]
   const stack: Array<Matrix> = [rootMatrix]
   let skipDepth = 0
-  for (const [tag, closing, name = "", selfClosing] of svg.matchAll(
-    /<(\/?)([A-Za-z][\w:-]*)\b[^>]*?(\/?)>/g,
-  )) {
+  for (const match of svg.matchAll(/<(\/?)([A-Za-z][\w:-]*)\b[^>]*?(\/?)>/g)) {
+    const [tag, closing, name = "", selfClosing] = match
     const group = name === "g" || name === "a"
     const skipped = name === "defs" || name === "clipPath" || name === "mask" || name === "text"
+    if (name === "text" && closing !== "/" && selfClosing !== "/" && skipDepth === 0) {
+      const start = match.index + tag.length
+      const end = svg.indexOf("</text>", start)
+      const content = decodeEntities(
+        svg.slice(start, end === -1 ? svg.length : end).replace(/<[^>]*>/g, ""),
+      )
+      const attrs = attributes(tag)
+      drawText(
+        bitmap,
+        content,
+        attrs,
+        multiply(stack[stack.length - 1]!, parseTransform(attrs.get("transform"))),
+      )
+    }
     if (closing === "/") {
       if (skipped) skipDepth = Math.max(0, skipDepth - 1)
       else if (group && skipDepth === 0 && stack.length > 1) stack.pop()
@@ -613,5 +773,5 @@ export const encodePng = (bitmap: Bitmap): Uint8Array => {
   return out
 }
 
-/** An SVG document as a PNG of its shapes (see the module's note on text). */
+/** An SVG document as a PNG (see the module's note on what it draws). */
 export const svgToPng = (svg: string, scale = 2): Uint8Array => encodePng(rasterize(svg, scale))
