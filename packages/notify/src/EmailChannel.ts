@@ -17,7 +17,7 @@
  */
 import { createHash } from "node:crypto"
 import { Notifier } from "@metodika/core"
-import { Effect, Layer, Redacted, type Scope } from "effect"
+import { Config, Effect, Layer, Redacted, type Scope } from "effect"
 import nodemailer from "nodemailer"
 import * as Redact from "./Redact.ts"
 
@@ -235,3 +235,18 @@ export const layer = (options: EmailOptions): Layer.Layer<Notifier.Notifier> =>
     Notifier.Notifier,
     Effect.map(make(options), (channel) => Notifier.fromChannels([channel])),
   )
+
+/**
+ * A layer like {@link layer} whose options come from configuration (environment
+ * variables by default), each option a `Config` or the whole a `Config`.
+ *
+ * @example
+ * EmailChannel.layerConfig({
+ *   from: Config.String("MAIL_FROM"),
+ *   smtp: { host: Config.String("SMTP_HOST"), port: Config.Port("SMTP_PORT") },
+ * })
+ */
+export const layerConfig = (
+  config: Config.Wrap<EmailOptions>,
+): Layer.Layer<Notifier.Notifier, Config.ConfigError> =>
+  Layer.unwrap(Effect.map(Config.unwrap(config), layer))

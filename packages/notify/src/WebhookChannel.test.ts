@@ -1,6 +1,6 @@
-import { Ids } from "@metodika/core"
+import { Ids, Notifier } from "@metodika/core"
 import { NotifierSuite } from "@metodika/testing"
-import { Effect } from "effect"
+import { Config, ConfigProvider, Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import * as HttpReceiver from "../test/HttpReceiver.ts"
 import * as Net from "../test/Net.ts"
@@ -165,5 +165,26 @@ describe("WebhookChannel", () => {
     expect(check({ nowSeconds: 1_764_000_000 + 301 })).toBe(false)
     expect(check({ signature: undefined })).toBe(false)
     expect(check({ signature: "sha256=00" })).toBe(false)
+  })
+})
+
+describe("WebhookChannel.layerConfig", () => {
+  it("reads its options from configuration and refuses missing ones", async () => {
+    const layer = WebhookChannel.layerConfig({
+      url: Config.String("WEBHOOK_URL"),
+      secret: Config.Redacted("WEBHOOK_SECRET"),
+    })
+    const names = (env: Record<string, string>) =>
+      Effect.runPromiseExit(
+        Effect.map(Notifier.Notifier, (n) => [...n.channels.keys()]).pipe(
+          Effect.provide(
+            layer.pipe(Layer.provide(ConfigProvider.layer(ConfigProvider.fromUnknown(env)))),
+          ),
+        ),
+      )
+    const ok = await names({ WEBHOOK_URL: "http://127.0.0.1:1/h", WEBHOOK_SECRET: "s" })
+    expect(ok._tag === "Success" && ok.value).toEqual(["webhook"])
+    const missing = await names({ WEBHOOK_URL: "http://127.0.0.1:1/h" })
+    expect(missing._tag).toBe("Failure")
   })
 })

@@ -20,7 +20,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { Notifier } from "@metodika/core"
-import { Clock, type Duration, Effect, Layer, Redacted } from "effect"
+import { Clock, Config, type Duration, Effect, Layer, Redacted } from "effect"
 import * as Backoff from "./Backoff.ts"
 import * as Redact from "./Redact.ts"
 
@@ -251,3 +251,18 @@ export const make = (options: WebhookOptions): Notifier.Channel => {
 /** A layer providing a `Notifier` with this one webhook channel. */
 export const layer = (options: WebhookOptions): Layer.Layer<Notifier.Notifier> =>
   Layer.succeed(Notifier.Notifier, Notifier.fromChannels([make(options)]))
+
+/**
+ * A layer like {@link layer} whose options come from configuration (environment
+ * variables by default).
+ *
+ * @example
+ * WebhookChannel.layerConfig({
+ *   url: Config.String("METODIKA_WEBHOOK_URL"),
+ *   secret: Config.Redacted("METODIKA_WEBHOOK_SECRET"),
+ * })
+ */
+export const layerConfig = (
+  config: Config.Wrap<WebhookOptions>,
+): Layer.Layer<Notifier.Notifier, Config.ConfigError> =>
+  Layer.unwrap(Effect.map(Config.unwrap(config), layer))
