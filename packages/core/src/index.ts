@@ -7,6 +7,7 @@
  */
 
 export * as Actor from "./Actor.ts"
+export * as Asset from "./asset/index.ts"
 export * as Deadline from "./calendar/Deadline.ts"
 export * as DistrictZones from "./calendar/DistrictZones.ts"
 export * as LocalDate from "./calendar/LocalDate.ts"

@@ -117,34 +117,45 @@ const periodUnits = (start: number, end: number): number => {
   return months * 30 + days
 }
 
+let order = new Int32Array(16)
+
 /**
  * The length, in units, of the periods on or before `date` (day number), joined where
- * they overlap or touch. `starts`/`ends` are day numbers; an open period ends at `date`.
- * Reused by compiled rules that have already read the records' dates.
+ * they overlap or touch. `starts`/`ends` are day numbers (the first `count` of them); an
+ * open period ends at `date`. Reused by compiled rules that read the records' dates into
+ * buffers of their own.
  */
 export const unitsOnDays = (
-  starts: ReadonlyArray<number>,
-  ends: ReadonlyArray<number>,
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
   date: number,
+  count: number = starts.length,
 ): number => {
-  const n = starts.length
+  const n = count
   if (n === 0) return 0
-  // Few periods per teacher: an insertion-ordered index keeps this allocation-light.
-  const order: Array<number> = []
+  // Teachers have a few periods each: an insertion sort of their indices into a buffer
+  // kept between calls allocates nothing.
+  if (order.length < n) order = new Int32Array(Math.max(n, order.length * 2))
+  let used = 0
   for (let i = 0; i < n; i++) {
     const s = starts[i]!
     if (s > date) continue
-    let j = order.length
-    while (j > 0 && starts[order[j - 1]!]! > s) j -= 1
-    order.splice(j, 0, i)
+    let j = used
+    while (j > 0 && starts[order[j - 1]!]! > s) {
+      order[j] = order[j - 1]!
+      j -= 1
+    }
+    order[j] = i
+    used += 1
   }
   let units = 0
-  let runStart = -1
-  let runEnd = -1
-  for (const i of order) {
+  let runStart = 0
+  let runEnd = 0
+  for (let k = 0; k < used; k++) {
+    const i = order[k]!
     const s = starts[i]!
     const e = Math.min(ends[i]!, date)
-    if (runStart < 0) {
+    if (k === 0) {
       runStart = s
       runEnd = e
     } else if (s <= runEnd + 1) {
@@ -155,11 +166,12 @@ export const unitsOnDays = (
       runEnd = e
     }
   }
-  if (runStart >= 0) units += periodUnits(runStart, runEnd)
+  if (used > 0) units += periodUnits(runStart, runEnd)
   return units
 }
 
-const OPEN = Number.MAX_SAFE_INTEGER
+/** The day number standing for "no end yet" in {@link unitsOnDays}. */
+export const OPEN = Number.MAX_SAFE_INTEGER
 
 /**
  * The experience in the specialty on `date`: only what lies on or before `date` counts,
