@@ -1,5 +1,6 @@
 import { LocalDate } from "@metodika/core"
 import { DateTime } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as ICalendar from "./ICalendar.ts"
 
@@ -145,5 +146,48 @@ describe("ICalendar", () => {
   it("quotes parameter values that hold a colon, semicolon or comma", () => {
     expect(ICalendar.paramValue("Школа №7, Омск")).toBe('"Школа №7, Омск"')
     expect(ICalendar.paramValue('Say "hi"')).toBe("Say 'hi'")
+  })
+})
+
+const encoder = new TextEncoder()
+
+// Code points of every UTF-8 length (1–4 octets), lone surrogates included.
+const anyText = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.integer({ min: 0x400, max: 0x4ff }),
+      fc.integer({ min: 0x800, max: 0xffff }),
+      fc.integer({ min: 0x10000, max: 0x10ffff }),
+    ),
+    { maxLength: 300 },
+  )
+  .map((codePoints) => String.fromCodePoint(...codePoints))
+
+const unescapeText = (value: string): string =>
+  value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c))
+
+describe("ICalendar properties", () => {
+  it("folds any line into physical lines of at most 75 octets that unfold to the original", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const line = `DESCRIPTION:${text.replace(/[\r\n]/g, " ")}`
+        const folded = ICalendar.foldLine(line)
+        const longest = Math.max(...folded.split("\r\n").map((p) => encoder.encode(p).length))
+        return longest <= 75 && ICalendar.unfold(`${folded}\r\n`)[0] === line
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("escapes any text so it reads back the same and never breaks a line", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
+        const escaped = ICalendar.escapeText(text)
+        expect(escaped).not.toMatch(/[\r\n]/)
+        expect(unescapeText(escaped)).toBe(text.replace(/\r\n|\r/g, "\n"))
+      }),
+      { numRuns: 300 },
+    )
   })
 })

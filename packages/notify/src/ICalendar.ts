@@ -92,6 +92,10 @@ export const paramValue = (value: string): string => {
 
 const encoder = new TextEncoder()
 
+// A lone surrogate is written as U+FFFD, three octets, like any other BMP character above U+07FF.
+const utf8Length = (codePoint: number): number =>
+  codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4
+
 /**
  * Folds one content line so no line is longer than 75 octets (RFC 5545 §3.1); the
  * continuation lines start with a space. A UTF-8 character is never split.
@@ -103,7 +107,7 @@ export const foldLine = (line: string): string => {
   let octets = 0
   let limit = 75
   for (const ch of line) {
-    const size = encoder.encode(ch).length
+    const size = utf8Length(ch.codePointAt(0) ?? 0)
     if (octets + size > limit) {
       pieces.push(current)
       current = ""

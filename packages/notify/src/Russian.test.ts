@@ -1,4 +1,5 @@
 import { DateTime } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as English from "./English.ts"
 import * as Russian from "./Russian.ts"
@@ -76,5 +77,17 @@ describe("English", () => {
     expect(English.formatDuration(1560)).toBe("1 day 2 hours")
     expect(English.plural(21, English.nouns.day)).toBe("21 days")
     expect(English.formatMonth(2025, 11)).toBe("November 2025")
+  })
+})
+
+describe("Russian properties", () => {
+  it("chooses the same plural category as the CLDR rules of Intl for every whole number", () => {
+    const cldr = new Intl.PluralRules("ru")
+    fc.assert(
+      fc.property(fc.nat({ max: 1_000_000 }), (n) => {
+        expect(Russian.pluralCategory(n)).toBe(cldr.select(n))
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
