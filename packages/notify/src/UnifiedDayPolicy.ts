@@ -3,12 +3,14 @@
  * when: the rules of `Policy` for the streams of `@metodika/core`'s unified day.
  *
  * A school's weekly cycle (`emd-cycle`):
- * - cycle opened (or day moved): reminders before the due instants, each lead time a
- *   regulation setting (`notifications.reminders`: `emd.materials` to the coordinators;
- *   `emd.videoconference`, `emd.questions`, `emd.day`, `emd.decision` to the school's
- *   leader and responsible person), and overdue notices to the coordinators at the due
- *   instants of the questions (Monday T−3 11:00 local) and of the decision; every one is
- *   skipped once the step it waits for is recorded, or the day is cancelled or moved;
+ * - cycle opened (or day moved): reminders, each lead time a regulation setting
+ *   (`notifications.reminders`), counted back from the due instant (`emd.materials` to
+ *   the coordinators; `emd.questions`, `emd.decision` to the school's leader and
+ *   responsible person) or from the start of the local day (`emd.videoconference` on
+ *   Friday T−6, `emd.day` on T, to the school), and overdue notices to the coordinators
+ *   at the due instants of the questions (Monday T−3 11:00 local) and of the decision;
+ *   every one is skipped once the step it waits for is recorded, or the day is cancelled
+ *   or moved;
  * - materials issued (EMD-2.7): the links, questions and next steps to the leader and
  *   the responsible person, with calendar invites for the day, the videoconference and
  *   the questions deadline (whose alarms follow the `emd.questions` lead times);
