@@ -5,7 +5,8 @@
  * day, the Friday T−6 videoconference, questions by Monday T−3 11:00 local time
  * (accepted later but marked late), the day held on T, its decision sent to the
  * coordinator, and the decision items controlled by the responsible person. The day may
- * be cancelled or moved before it is held.
+ * be cancelled or moved before it is held. The week's preparation (EMD-2.11) has no step of
+ * its own: it is the time between the questions and the day.
  *
  * Every command is checked against {@link permissions} for the cycle's school. Lateness
  * is decided from `context.now` against the dues fixed when the cycle opened.

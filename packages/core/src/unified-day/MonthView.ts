@@ -2,7 +2,8 @@
  * The month's view of progress sheets (EMD-2.16) with the growth assessments made from
  * them (EMD-2.18) and the plans of targeted help drawn up for them (EMD-2.17): one row per
  * participating school, saying whether its sheet is in, late, overdue or not due yet. The
- * state is a pure fold over the event log; "overdue" depends on the time asked.
+ * state is a pure fold over the event log; "overdue" depends on the time asked. The
+ * assessments month by month are the monitoring of participants' growth (EMD-2.5).
  *
  * @module
  */
@@ -123,7 +124,7 @@ export interface MonthOptions {
   readonly districtId?: DistrictId
 }
 
-const growthOf = (s: ProgressSheet.Submitted): Row["growth"] => {
+const growthCounts = (s: ProgressSheet.Submitted): Row["growth"] => {
   if (s.assessment === undefined) return undefined
   const counts = { decline: 0, none: 0, moderate: 0, significant: 0 }
   for (const a of s.assessment.assessments) counts[a.level]++
@@ -159,7 +160,7 @@ export const month = (state: State, options: MonthOptions): ReadonlyArray<Row> =
         : effectiveDue !== undefined && DateTime.isGreaterThan(now, effectiveDue.at)
           ? "overdue"
           : "not-due"
-    const growth = sheet === undefined ? undefined : growthOf(sheet)
+    const growth = sheet === undefined ? undefined : growthCounts(sheet)
     return {
       schoolId,
       lowResults,
@@ -219,3 +220,35 @@ export const summary = (rows: ReadonlyArray<Row>): Summary => ({
   assessed: rows.filter((r) => r.growth !== undefined).length,
   agreedPlans: rows.filter((r) => r.helpPlan === "agreed").length,
 })
+
+/** EMD-2.5, 2.18: one assessment of a person's growth, with the month it was made from. */
+export interface GrowthPoint {
+  readonly month: YearMonth
+  readonly schoolId: OrganisationId
+  readonly level: ProgressSheet.GrowthLevel
+  readonly comment?: string
+}
+
+/**
+ * EMD-2.5: the monitoring of one participant's professional growth: every assessment
+ * made from the sheets (EMD-2.18), month by month.
+ */
+export const growthOf = (state: State, personId: string): ReadonlyArray<GrowthPoint> =>
+  Object.keys(state.sheets)
+    .sort()
+    .flatMap((m) =>
+      Object.values(state.sheets[m] ?? {}).flatMap((s) =>
+        s._tag === "Submitted" && s.assessment !== undefined
+          ? s.assessment.assessments
+              .filter((a) => a.personId === personId)
+              .map(
+                (a): GrowthPoint => ({
+                  month: s.month,
+                  schoolId: s.schoolId,
+                  level: a.level,
+                  ...(a.comment === undefined ? {} : { comment: a.comment }),
+                }),
+              )
+          : [],
+      ),
+    )

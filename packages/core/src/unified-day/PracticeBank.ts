@@ -1,7 +1,8 @@
 /**
  * The bank of best practices (банк лучших практик, EMD-2.2, 2.15) and the teachers'
  * chosen practices for the year (EMD-2.14), as a read model folded from the teachers'
- * practice streams. A practice enters the bank when its review accepts it.
+ * practice streams. A practice enters the bank when its review accepts it; the bank is
+ * what the district's exchange of positive practice draws on (EMD-2.4).
  *
  * @module
  */
@@ -60,7 +61,10 @@ export interface Entry {
   readonly acceptedAt: DateTime.Utc
 }
 
-/** EMD-2.2, 2.15: the accepted practices, optionally of one topic or school, oldest first. */
+/**
+ * EMD-2.2, 2.4, 2.15: the accepted practices, optionally of one topic or school, oldest
+ * first: the material of the district's exchange of experience.
+ */
 export const bank = (
   state: State,
   filter: { readonly topicId?: TopicId; readonly schoolId?: OrganisationId } = {},

@@ -322,7 +322,7 @@ describe("Read models (EMD-1.3, 2.1, 2.2, 2.7–2.18)", () => {
     expect(rows.find((r) => r.schoolId === MID)?.items).toEqual({ total: 1, done: 0, overdue: 1 })
   })
 
-  it("EMD-2.16 EMD-2.17 EMD-2.18 the month view shows sheets on time, late, overdue, assessed and the plans", () => {
+  it("EMD-2.5 EMD-2.16 EMD-2.17 EMD-2.18 the month view shows sheets on time, late, overdue, assessed and the plans", () => {
     const state = Projection.rebuild(MonthView.readModel, events)
     const rows = MonthView.month(state, {
       month: YearMonth.make(2025, 10),
@@ -335,6 +335,9 @@ describe("Read models (EMD-1.3, 2.1, 2.2, 2.7–2.18)", () => {
       [TOP, "overdue", "none"],
     ])
     expect(rows.find((r) => r.schoolId === MID)?.growth?.significant).toBe(1)
+    expect(MonthView.growthOf(state, "t-s-mid")).toEqual([
+      { month: "2025-10", schoolId: MID, level: "significant" },
+    ])
     expect(rows[0]?.due?.date).toBe("2025-10-31")
     expect(MonthView.summary(rows)).toEqual({
       schools: 3,
@@ -351,7 +354,7 @@ describe("Read models (EMD-1.3, 2.1, 2.2, 2.7–2.18)", () => {
     expect(before.every((r) => r.status === "not-due")).toBe(true)
   })
 
-  it("EMD-2.2 EMD-2.15 the bank holds the accepted practices by topic", () => {
+  it("EMD-2.2 EMD-2.4 EMD-2.15 the bank holds the accepted practices by topic", () => {
     const state = Projection.rebuild(PracticeBank.readModel, events)
     expect(PracticeBank.bank(state, { topicId: topic }).map((e) => [e.teacherId, e.title])).toEqual(
       [["t-s-mid", "Лист самооценки"]],
