@@ -59,3 +59,8 @@ export type MessageId = typeof MessageId.Type
 export const TopicId = idString("TopicId").pipe(Schema.brand("TopicId"))
 /** @see TopicId */
 export type TopicId = typeof TopicId.Type
+
+/** An activity of a member of the municipal methodical asset (a consultation, a tutoring session). */
+export const ActivityId = idString("ActivityId").pipe(Schema.brand("ActivityId"))
+/** @see ActivityId */
+export type ActivityId = typeof ActivityId.Type

@@ -6,7 +6,10 @@
  *
  * @module
  */
+export * as Activity from "./Activity.ts"
 export * as Eligibility from "./Eligibility.ts"
 export * as Explanation from "./Explanation.ts"
+export * as Membership from "./Membership.ts"
 export * as Messages from "./Messages.ts"
+export * as Roster from "./Roster.ts"
 export * as Screening from "./Screening.ts"
