@@ -4,13 +4,11 @@
  * server started here, and the message is read back with mailparser: subject, bodies,
  * recipients and the `.ics` invite, whose start is checked as an instant in UTC.
  */
-import { type Actor, Engine, Ids, InMemory, Notifier, Outbox } from "@metodika/core"
+import { type Actor, Ids, InMemory, Notifier, Outbox, UnifiedDay } from "@metodika/core"
 import { DateTime, Effect, Layer, Logger } from "effect"
 import { TestClock } from "effect/testing"
 import { describe, expect, it } from "vitest"
-import * as Cycle from "../../core/src/unified-day/Cycle.ts"
-import * as F from "../../core/src/unified-day/Fixtures.ts"
-import type { EmdRegulation } from "../../core/src/unified-day/Regulation.ts"
+import * as F from "../test/Emd.ts"
 import * as SmtpReceiver from "../test/SmtpReceiver.ts"
 import * as Directory from "./Directory.ts"
 import * as Dispatcher from "./Dispatcher.ts"
@@ -22,10 +20,9 @@ import * as UnifiedDayPolicy from "./UnifiedDayPolicy.ts"
 const S = F.school("school-7")
 const T = F.date("2025-10-16")
 
-const regulation = {
-  ...F.regulation,
-  notifications: { reminders: [{ target: "emd.questions", hoursBefore: 24 }] },
-}
+const { Cycle } = UnifiedDay
+
+const regulation = F.regulation([{ target: "emd.questions", hoursBefore: 24 }])
 
 const directory = Directory.fromList(
   [
@@ -78,10 +75,12 @@ describe("end to end", () => {
             from: { name: "Методический центр", address: "mmc@edu.example.ru" },
             smtp: { host: "127.0.0.1", port: smtp.port, ignoreTLS: true },
           })
-          const engine = Engine.make<EmdRegulation, never>({
-            regulationFor: () => Effect.succeed(regulation),
-          })
-          const cycle = (command: Cycle.CycleCommand, actor: Actor.Actor, when: string) =>
+          const engine = F.engine(regulation)
+          const cycle = (
+            command: UnifiedDay.Cycle.CycleCommand,
+            actor: Actor.Actor,
+            when: string,
+          ) =>
             Effect.andThen(
               TestClock.setTime(Date.parse(when)),
               engine.execute(Cycle.definition, Cycle.streamId(S, T), command, actor),

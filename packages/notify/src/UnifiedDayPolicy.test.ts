@@ -1,20 +1,14 @@
 /**
  * The unified-day policy driven by the real deciders of `@metodika/core` through the
- * engine: commands at simulated instants, the messages the engine records with the
- * events, and the dispatcher sending them as the clock moves.
- *
- * The unified-day modules are not yet exported by `@metodika/core`'s index, so this test
- * reaches them by path; the policy itself reads events structurally.
+ * engine, on the kernel's default regulation: commands at simulated instants, the
+ * messages the engine records with the events, and the dispatcher sending them as the
+ * clock moves.
  */
-import { type Actor, Engine, type EventStore, InMemory, Notifier, Outbox } from "@metodika/core"
+import { type Actor, type EventStore, InMemory, Notifier, Outbox, UnifiedDay } from "@metodika/core"
 import { DateTime, Effect, Layer } from "effect"
 import { TestClock } from "effect/testing"
 import { describe, expect, it } from "vitest"
-import * as Cycle from "../../core/src/unified-day/Cycle.ts"
-import * as F from "../../core/src/unified-day/Fixtures.ts"
-import * as ProgressSheet from "../../core/src/unified-day/ProgressSheet.ts"
-import type { EmdRegulation } from "../../core/src/unified-day/Regulation.ts"
-import * as Year from "../../core/src/unified-day/Year.ts"
+import * as F from "../test/Emd.ts"
 import * as Directory from "./Directory.ts"
 import * as Dispatcher from "./Dispatcher.ts"
 import * as ICalendar from "./ICalendar.ts"
@@ -27,20 +21,13 @@ const S = F.school("school-7")
 const T = F.date("2025-10-16") // Thursday; T−8 Wed 10-08, T−6 Fri 10-10, T−3 Mon 10-13 11:00 Omsk
 const leader = F.leaderOf(S)
 
-type Settings = EmdRegulation & {
-  readonly notifications: { readonly reminders: ReadonlyArray<Policy.Reminder> }
-}
+const { Cycle, ProgressSheet, Year } = UnifiedDay
 
-const regulation: Settings = {
-  ...F.regulation,
-  notifications: {
-    reminders: [
-      { target: "emd.questions", hoursBefore: 24 },
-      { target: "emd.questions", hoursBefore: 2 },
-      { target: "emd.progress-sheet", hoursBefore: 72 },
-    ],
-  },
-}
+const regulation = F.regulation([
+  { target: "emd.questions", hoursBefore: 24 },
+  { target: "emd.questions", hoursBefore: 2 },
+  { target: "emd.progress-sheet", hoursBefore: 72 },
+])
 
 const entry = (
   id: string,
@@ -98,7 +85,7 @@ const directory = Directory.fromList(
 )
 
 const organizer = { email: "mmc@edu.example.ru", name: "Методический центр" }
-const engine = Engine.make<Settings, never>({ regulationFor: () => Effect.succeed(regulation) })
+const engine = F.engine(regulation)
 const policy = Policy.layer({ directory, organizer, rules: UnifiedDayPolicy.rules })
 
 const run = <A, E>(
@@ -124,7 +111,7 @@ const run = <A, E>(
 
 const at = (iso: string) => TestClock.setTime(Date.parse(iso))
 
-const cycle = (command: Cycle.CycleCommand, actor: Actor.Actor, when: string) =>
+const cycle = (command: UnifiedDay.Cycle.CycleCommand, actor: Actor.Actor, when: string) =>
   Effect.andThen(at(when), engine.execute(Cycle.definition, Cycle.streamId(S, T), command, actor))
 
 const open = cycle(
@@ -182,6 +169,26 @@ describe("UnifiedDayPolicy", () => {
     ])
     // A person without an address is simply not written to.
     expect(messages.some((m) => m.id.includes("no-address"))).toBe(false)
+  })
+
+  it("EMD-2.10 sends one reminder at once, not one per lead time, when the cycle opens late", async () => {
+    const messages = await run(
+      Effect.andThen(
+        cycle(
+          new Cycle.OpenCycle({ schoolId: S, date: T, lowResults: true }),
+          F.coordinator,
+          "2025-10-13T04:00:00Z",
+        ),
+        pending,
+      ),
+    )
+    const reminders = messages.filter(
+      (m) => kindOf(m) === "emd.questions-reminder" && m.recipient === "leader7@school.example",
+    )
+    expect(reminders.map((m) => [m.id.split("/").at(-3), iso(m.notBefore)])).toEqual([
+      ["questions-reminder-2h", "2025-10-13T04:00:00.000Z"],
+    ])
+    expect(payloadOf(reminders[0]!).text).toContain("Осталось: 1 час")
   })
 
   it("EMD-2.7 sends the materials with links, next steps and invites for the day, the videoconference and the deadline", async () => {
@@ -342,7 +349,7 @@ describe("UnifiedDayPolicy", () => {
     const messages = await run(
       Effect.gen(function* () {
         const stream = Year.streamId(F.district, 2025)
-        const year = (command: Year.YearCommand, actor: Actor.Actor) =>
+        const year = (command: UnifiedDay.Year.YearCommand, actor: Actor.Actor) =>
           engine.execute(Year.definition, stream, command, actor)
         yield* at("2025-08-25T03:00:00Z")
         yield* year(new Year.PlanYear({ districtId: F.district, startYear: 2025 }), F.coordinator)
@@ -375,7 +382,7 @@ describe("UnifiedDayPolicy", () => {
     const { scheduled } = await run(
       Effect.gen(function* () {
         const stream = Year.streamId(F.district, 2025)
-        const year = (command: Year.YearCommand, actor: Actor.Actor) =>
+        const year = (command: UnifiedDay.Year.YearCommand, actor: Actor.Actor) =>
           engine.execute(Year.definition, stream, command, actor)
         yield* at("2025-08-25T03:00:00Z")
         yield* year(new Year.PlanYear({ districtId: F.district, startYear: 2025 }), F.coordinator)
@@ -394,10 +401,10 @@ describe("UnifiedDayPolicy", () => {
         yield* at("2025-10-30T03:00:00Z")
         yield* engine.execute(
           ProgressSheet.definition,
-          ProgressSheet.streamId(S, "2025-10" as never),
+          ProgressSheet.streamId(S, UnifiedDay.YearMonth.make(2025, 10)),
           new ProgressSheet.SubmitSheet({
             schoolId: S,
-            month: "2025-10" as never,
+            month: UnifiedDay.YearMonth.make(2025, 10),
             entries: [
               {
                 personId: F.person("t-1"),

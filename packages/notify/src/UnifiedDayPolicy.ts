@@ -27,12 +27,12 @@
  *   (EMD-2.16, `emd.progress-sheet` lead times) to the school's leader, skipped when the
  *   school withdraws or is registered again (with the reminders made afresh).
  *
- * The event and state shapes are read structurally (the fields named above), so this
- * module follows `unified-day/CycleMessages.ts` and `YearMessages.ts` of the core.
+ * Events and states are the core's `UnifiedDay` types; the engine hands the policy the
+ * events decoded with the stream's schema, so the stream type says which union they are.
  *
  * @module
  */
-import type { Ids, LocalDate } from "@metodika/core"
+import { type Ids, type LocalDate, Order, UnifiedDay } from "@metodika/core"
 import { DateTime } from "effect"
 import type { Contact } from "./Directory.ts"
 import type * as ICalendar from "./ICalendar.ts"
@@ -40,110 +40,24 @@ import type { Invite, Outgoing, Rule, RuleContext } from "./Policy.ts"
 import * as Templates from "./Templates.ts"
 import * as Zone from "./Zone.ts"
 
-/** A due instant with the local date it falls on (`Dues.Due` of the core). */
-interface Due {
-  readonly date: string
-  readonly at: DateTime.Utc
-}
+type CycleDues = UnifiedDay.Dues.CycleDues
+type CycleEvent = UnifiedDay.Cycle.CycleEvent
+/** An opened (or cancelled) cycle: the states that have a school, a date and dues. */
+type CycleState = UnifiedDay.Cycle.Open | UnifiedDay.Cycle.Cancelled
+type YearEvent = UnifiedDay.Year.YearEvent
+type YearState = UnifiedDay.Year.Planned
+type SheetEvent = UnifiedDay.ProgressSheet.SheetEvent
 
-interface CycleDues {
-  readonly materials: Due
-  readonly form: Due
-  readonly videoconference: Due
-  readonly questions: Due
-  readonly day: Due
-  readonly decision: Due
-}
+/** The stream type of a school's weekly cycle (`emd-cycle`). */
+export const cycleStreamType: string = UnifiedDay.Cycle.streamType
 
-type CancelReason = Templates.CancelReason
+/** The stream type of a district's year (`emd-year`). */
+export const yearStreamType: string = UnifiedDay.Year.streamType
 
-type CycleEvent =
-  | {
-      readonly _tag: "CycleOpened"
-      readonly schoolId: string
-      readonly date: string
-      readonly dues: CycleDues
-    }
-  | {
-      readonly _tag: "MaterialsIssued"
-      readonly seminars: ReadonlyArray<{ readonly title: string; readonly url: string }>
-      readonly questions: ReadonlyArray<string>
-    }
-  | {
-      readonly _tag: "QuestionsSubmitted"
-      readonly questions: ReadonlyArray<string>
-      readonly at: DateTime.Utc
-      readonly late: boolean
-    }
-  | {
-      readonly _tag: "DecisionSent"
-      readonly summary: string
-      readonly items: ReadonlyArray<unknown>
-      readonly deficits: ReadonlyArray<unknown>
-      readonly late: boolean
-    }
-  | { readonly _tag: "DayCancelled"; readonly reason: CancelReason; readonly note?: string }
-  | {
-      readonly _tag: "DayRescheduled"
-      readonly from: string
-      readonly to: string
-      readonly reason: CancelReason
-      readonly note?: string
-      readonly dues: CycleDues
-    }
-
-interface CycleState {
-  readonly _tag: "Open" | "Cancelled"
-  readonly schoolId: string
-  readonly date: string
-  readonly plannedDate: string
-  readonly dues: CycleDues
-  readonly materials?: unknown
-  readonly reschedules: ReadonlyArray<unknown>
-}
-
-interface Pair {
-  readonly schoolId: string
-  readonly curatorId: string
-  readonly curatorSchoolId: string
-}
-
-type YearEvent =
-  | {
-      readonly _tag: "CuratorsAssigned"
-      readonly pairs: ReadonlyArray<Pair>
-      readonly added: ReadonlyArray<Pair>
-      readonly removed: ReadonlyArray<{ readonly pair: Pair }>
-    }
-  | {
-      readonly _tag: "ResponsibleAppointed"
-      readonly schoolId: string
-      readonly personId: string
-      readonly order?: { readonly number: string; readonly date: string }
-    }
-  | { readonly _tag: "SchoolRegistered"; readonly schoolId: string; readonly leaderId: string }
-
-interface YearState {
-  readonly _tag: "Planned"
-  readonly sheets: ReadonlyArray<{ readonly month: string; readonly due: Due }>
-  readonly schools: ReadonlyArray<{ readonly schoolId: string; readonly leaderId: string }>
-}
-
-/** The stream type of a school's weekly cycle (`Cycle.streamType` of the core). */
-export const cycleStreamType = "emd-cycle"
-
-/** The stream type of a district's year (`Year.streamType` of the core). */
-export const yearStreamType = "emd-year"
-
-/** The stream type of a school's monthly progress sheet (`ProgressSheet.streamType` of the core). */
-export const sheetStreamType = "emd-sheet"
-
-/** The stream of a school's sheet for a month (`ProgressSheet.streamId` of the core). */
-const sheetStreamId = (schoolId: string, month: string) => `${sheetStreamType}:${schoolId}:${month}`
+/** The stream type of a school's monthly progress sheet (`emd-sheet`). */
+export const sheetStreamType: string = UnifiedDay.ProgressSheet.streamType
 
 const HOUR = 3_600_000
-
-const asDate = (text: string) => text as LocalDate.LocalDate
 
 const minus = (instant: DateTime.Utc, hours: number): DateTime.Utc =>
   DateTime.makeUnsafe(DateTime.toEpochMillis(instant) - hours * HOUR)
@@ -152,7 +66,7 @@ const later = (a: DateTime.Utc, b: DateTime.Utc): DateTime.Utc =>
   DateTime.isGreaterThan(a, b) ? a : b
 
 /** The start of a local date in the zone, as an instant. */
-const startOf = (date: string, zone: string): DateTime.Utc =>
+const startOf = (date: LocalDate.LocalDate, zone: string): DateTime.Utc =>
   Zone.instantAt(
     {
       year: Number(date.slice(0, 4)),
@@ -164,12 +78,12 @@ const startOf = (date: string, zone: string): DateTime.Utc =>
 
 const districtOf = (ctx: RuleContext) => ctx.decision.actor.districtId
 
-const schoolName = (ctx: RuleContext, schoolId: string) =>
-  ctx.directory.organisationName(schoolId as Ids.OrganisationId) ?? schoolId
+const schoolName = (ctx: RuleContext, schoolId: Ids.OrganisationId): string =>
+  ctx.directory.organisationName(schoolId) ?? schoolId
 
-const schoolPeople = (ctx: RuleContext, schoolId: string): ReadonlyArray<Contact> => [
-  ...ctx.directory.withRole(districtOf(ctx), "school-leader", schoolId as Ids.OrganisationId),
-  ...ctx.directory.withRole(districtOf(ctx), "day-responsible", schoolId as Ids.OrganisationId),
+const schoolPeople = (ctx: RuleContext, schoolId: Ids.OrganisationId): ReadonlyArray<Contact> => [
+  ...ctx.directory.withRole(districtOf(ctx), "school-leader", schoolId),
+  ...ctx.directory.withRole(districtOf(ctx), "day-responsible", schoolId),
 ]
 
 const coordinators = (ctx: RuleContext): ReadonlyArray<Contact> =>
@@ -179,8 +93,9 @@ const notActor = (ctx: RuleContext, people: ReadonlyArray<Contact>) =>
   people.filter((p) => p.personId !== ctx.decision.actor.personId)
 
 /**
- * Reminders before `base`, one per lead time of `target`: each not before its time (or
- * now, when that has passed), none once the due instant itself has passed.
+ * Reminders before `base`, one per lead time of `target`, each not before its time;
+ * the lead times whose time has already passed give one reminder now (the shortest of
+ * them), and none is made once `base` itself has passed.
  */
 const reminders = (
   ctx: RuleContext,
@@ -190,9 +105,13 @@ const reminders = (
 ): ReadonlyArray<Outgoing> => {
   const now = ctx.decision.now
   if (!DateTime.isGreaterThan(base, now)) return []
-  return ctx.leadHours(target).map((hours) => {
-    const sendAt = later(minus(base, hours), now)
-    return { ...make(hours, sendAt), notBefore: sendAt }
+  const hours = ctx.leadHours(target)
+  const future = hours.filter((h) => DateTime.isGreaterThan(minus(base, h), now))
+  const passed = hours.filter((h) => !future.includes(h))
+  const due = passed.length === 0 ? future : [...future, Math.min(...passed)]
+  return due.map((h) => {
+    const sendAt = later(minus(base, h), now)
+    return { ...make(h, sendAt), notBefore: sendAt }
   })
 }
 
@@ -212,7 +131,11 @@ const inviteUid = (
 const cycleInvites = (
   ctx: RuleContext,
   contact: Contact,
-  facts: { readonly schoolName: string; readonly date: string; readonly dues: CycleDues },
+  facts: {
+    readonly schoolName: string
+    readonly date: LocalDate.LocalDate
+    readonly dues: CycleDues
+  },
   revision: { readonly sequence: number; readonly method: "REQUEST" | "CANCEL" },
   locale: Templates.Locale,
 ): ReadonlyArray<Invite> => {
@@ -249,7 +172,7 @@ const cycleInvites = (
         events: [
           {
             ...event("day"),
-            when: { _tag: "AllDay", date: asDate(facts.date) },
+            when: { _tag: "AllDay", date: facts.date },
             summary: ru
               ? `Единый методический день — ${facts.schoolName}`
               : `Unified methodical day — ${facts.schoolName}`,
@@ -264,7 +187,7 @@ const cycleInvites = (
         events: [
           {
             ...event("videoconference"),
-            when: { _tag: "AllDay", date: asDate(facts.dues.videoconference.date) },
+            when: { _tag: "AllDay", date: facts.dues.videoconference.date },
             summary: ru
               ? "ВКС руководителей и ответственных с координатором ЕМД"
               : "Videoconference of leaders and responsible persons with the coordinator",
@@ -301,15 +224,15 @@ const cycleInvites = (
 const scheduleDues = (
   ctx: RuleContext,
   eventId: string,
-  schoolId: string,
-  date: string,
+  schoolId: Ids.OrganisationId,
+  date: LocalDate.LocalDate,
   dues: CycleDues,
 ): ReadonlyArray<Outgoing> => {
   const stream = ctx.decision.streamId
   const zone = ctx.settings.zone
   const name = schoolName(ctx, schoolId)
   const school = schoolPeople(ctx, schoolId)
-  const facts = { schoolName: name, dayDate: asDate(date), zone }
+  const facts = { schoolName: name, dayDate: date, zone }
   const unless = (...eventTypes: ReadonlyArray<string>) => [
     {
       streamId: stream,
@@ -344,7 +267,7 @@ const scheduleDues = (
           Templates.videoconferenceReminder(
             {
               ...facts,
-              dayDate: asDate(dues.videoconference.date),
+              dayDate: dues.videoconference.date,
               recipientName: c.name,
               due: dues.videoconference.at,
               sendAt,
@@ -432,12 +355,12 @@ const cycleMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
               Templates.materialsIssued(
                 {
                   schoolName: name,
-                  dayDate: asDate(state.date),
+                  dayDate: state.date,
                   zone,
                   recipientName: c.name,
                   seminars: e.seminars,
                   questions: e.questions,
-                  videoconferenceDate: asDate(state.dues.videoconference.date),
+                  videoconferenceDate: state.dues.videoconference.date,
                   questionsDue: state.dues.questions.at,
                   withInvites: true,
                 },
@@ -469,7 +392,7 @@ const cycleMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
               Templates.lateQuestions(
                 {
                   schoolName: name,
-                  dayDate: asDate(state.date),
+                  dayDate: state.date,
                   zone,
                   recipientName: c.name,
                   count: e.questions.length,
@@ -488,17 +411,13 @@ const cycleMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
             kind: "emd.decision-sent",
             to: [
               ...coordinators(ctx),
-              ...ctx.directory.withRole(
-                districtOf(ctx),
-                "curator",
-                state.schoolId as Ids.OrganisationId,
-              ),
+              ...ctx.directory.withRole(districtOf(ctx), "curator", state.schoolId),
             ],
             render: (locale, c) =>
               Templates.decisionSent(
                 {
                   schoolName: name,
-                  dayDate: asDate(state.date),
+                  dayDate: state.date,
                   zone,
                   recipientName: c.name,
                   summary: e.summary,
@@ -521,7 +440,7 @@ const cycleMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
               Templates.dayCancelled(
                 {
                   schoolName: name,
-                  dayDate: asDate(state.date),
+                  dayDate: state.date,
                   zone,
                   recipientName: c.name,
                   reason: e.reason,
@@ -554,8 +473,8 @@ const cycleMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
               Templates.dayRescheduled(
                 {
                   schoolName: name,
-                  dayDate: asDate(e.from),
-                  to: asDate(e.to),
+                  dayDate: e.from,
+                  to: e.to,
                   zone,
                   recipientName: c.name,
                   reason: e.reason,
@@ -591,22 +510,19 @@ const yearState = (ctx: RuleContext): YearState | undefined => {
   return s !== null && s._tag === "Planned" ? (s as YearState) : undefined
 }
 
-const citeOrder = (order: { readonly number: string; readonly date: string }) =>
-  `приказ от ${order.date.slice(8, 10)}.${order.date.slice(5, 7)}.${order.date.slice(0, 4)} № ${order.number}`
-
 const yearMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
   const state = yearState(ctx)
   if (state === undefined) return []
   const stream = ctx.decision.streamId
   const zone = ctx.settings.zone
-  const person = (id: string): ReadonlyArray<Contact> => {
-    const c = ctx.directory.person(id as Ids.PersonId)
+  const person = (id: Ids.PersonId): ReadonlyArray<Contact> => {
+    const c = ctx.directory.person(id)
     return c === undefined ? [] : [c]
   }
-  const leaderOf = (schoolId: string): ReadonlyArray<Contact> => {
+  const leaderOf = (schoolId: Ids.OrganisationId): ReadonlyArray<Contact> => {
     const registered = state.schools.find((s) => s.schoolId === schoolId)
     return registered === undefined
-      ? ctx.directory.withRole(districtOf(ctx), "school-leader", schoolId as Ids.OrganisationId)
+      ? ctx.directory.withRole(districtOf(ctx), "school-leader", schoolId)
       : person(registered.leaderId)
   }
   return ctx.decision.events.flatMap(({ id, event }): ReadonlyArray<Outgoing> => {
@@ -615,7 +531,7 @@ const yearMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
       case "CuratorsAssigned": {
         const out: Array<Outgoing> = []
         for (const pair of e.added) {
-          const curator = ctx.directory.person(pair.curatorId as Ids.PersonId)
+          const curator = ctx.directory.person(pair.curatorId)
           const facts = {
             zone,
             schoolName: schoolName(ctx, pair.schoolId),
@@ -675,7 +591,7 @@ const yearMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
                   recipientName: c.name,
                   ...(e.order === undefined || locale !== "ru"
                     ? {}
-                    : { order: citeOrder(e.order) }),
+                    : { order: Order.cite(e.order) }),
                 },
                 locale,
               ),
@@ -691,7 +607,10 @@ const yearMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
               after: id,
               match: { schoolId: e.schoolId },
             },
-            { streamId: sheetStreamId(e.schoolId, sheet.month), eventTypes: ["SheetSubmitted"] },
+            {
+              streamId: UnifiedDay.ProgressSheet.streamId(e.schoolId, sheet.month),
+              eventTypes: ["SheetSubmitted"],
+            },
           ]
           const facts = { zone, schoolName: schoolName(ctx, e.schoolId), month: sheet.month }
           const data = { schoolId: e.schoolId, month: sheet.month }
@@ -737,25 +656,17 @@ const yearMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> => {
   })
 }
 
-interface SheetEvent {
-  readonly _tag: "SheetSubmitted"
-  readonly schoolId: string
-  readonly month: string
-  readonly entries: ReadonlyArray<unknown>
-  readonly late: boolean
-}
-
 const sheetMessages = (ctx: RuleContext): ReadonlyArray<Outgoing> =>
   ctx.decision.events.flatMap(({ id, event }): ReadonlyArray<Outgoing> => {
-    if (event._tag !== "SheetSubmitted") return []
     const e = event as SheetEvent
+    if (e._tag !== "SheetSubmitted") return []
     return [
       {
         key: `${ctx.decision.streamId}/${id}/sheet-submitted`,
         kind: "emd.progress-sheet-submitted",
         to: notActor(ctx, [
           ...ctx.directory.withRole(districtOf(ctx), "methodist"),
-          ...ctx.directory.withRole(districtOf(ctx), "curator", e.schoolId as Ids.OrganisationId),
+          ...ctx.directory.withRole(districtOf(ctx), "curator", e.schoolId),
         ]),
         render: (locale, c) =>
           Templates.progressSheetSubmitted(
