@@ -11,6 +11,7 @@ import type { EventStore } from "@metodika/core"
 import { Context, Effect } from "effect"
 import type { Kysely, Transaction } from "kysely"
 import * as Errors from "./Errors.ts"
+import type { PgPool } from "./PostgresDriver.ts"
 import type { Dialect, MetodikaDatabase } from "./Schema.ts"
 import type { FastAppend, Lock, SqliteHandle } from "./SqliteDriver.ts"
 
@@ -29,6 +30,13 @@ export interface SqlDatabaseShape {
   readonly kysely: Kysely<MetodikaDatabase>
   /** Present when the store opened the SQLite database itself (see `SqliteDriver`). */
   readonly ownedSqlite?: OwnedSqlite
+  /** Present when the store created the pg pool itself (see `PostgresDriver`). */
+  readonly ownedPostgres?: OwnedPostgres
+}
+
+/** The pg pool the store owns, for the hot path. */
+export interface OwnedPostgres {
+  readonly pool: PgPool
 }
 
 /** The database of the SQL store. */

@@ -8,17 +8,19 @@
  * (`VersionConflict` with the actual version) apart, exactly as the in-memory store does.
  *
  * Paths: on the store's own SQLite connection the append runs synchronously through
- * prepared better-sqlite3 statements (see `SqliteDriver`); otherwise it runs through
- * Kysely, with the positions of PostgreSQL taken from the locked counter row in the
- * same statement that inserts the events (see `Schema` on the global order).
+ * prepared better-sqlite3 statements (see `SqliteDriver`); on the store's own pg pool it
+ * runs as named prepared statements (see `PostgresDriver`); over an integrator's Kysely
+ * instance it runs through Kysely. On PostgreSQL the positions are taken from the locked
+ * counter row in the same statement that inserts the events (see `Schema`).
  *
  * @module
  */
 import { EventStore, type Ids } from "@metodika/core"
-import { Clock, Effect, Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { type Kysely, sql } from "kysely"
 import { decodeEvents, type EventRow, encodeJson } from "./Codec.ts"
 import * as Errors from "./Errors.ts"
+import * as PostgresDriver from "./PostgresDriver.ts"
 import type { MetodikaDatabase } from "./Schema.ts"
 import {
   attempt,
@@ -145,46 +147,54 @@ const kyselyAttempt = (
     }
   })
 
+/** A driver error of an append: a unique violation is looked into, anything else fails. */
+const classify = (cause: unknown): Attempt | EventStore.StoreError =>
+  Errors.isUniqueViolation(cause) ? "investigate" : Errors.fromDriver("append")(cause)
+
 /**
- * The hot path on the store's own SQLite connection: when the connection is free (the
- * usual case) the whole append runs synchronously, without a turn of the event loop;
- * otherwise it waits for the lock first.
+ * The hot path on the store's own SQLite connection, run while holding its lock: the
+ * whole append synchronously, without a turn of the event loop. A busy database has
+ * already been waited for by better-sqlite3 (`busy_timeout`), so it is not retried.
  */
-const ownedAttempt = (
+const ownedAttemptLocked = (
   owned: OwnedSqlite,
   request: EventStore.AppendRequest,
   now: number,
-): Effect.Effect<Attempt, unknown> => {
-  const run = () => {
-    try {
-      return owned.fastAppend()(request, now) ?? "investigate"
-    } finally {
-      owned.lock.release()
-    }
+): Attempt | EventStore.StoreError => {
+  try {
+    return owned.fastAppend()(request, now) ?? "investigate"
+  } catch (cause) {
+    return classify(cause)
+  } finally {
+    owned.lock.release()
   }
-  if (owned.lock.tryAcquire()) {
-    return Effect.try({ try: run, catch: (cause) => cause })
-  }
-  return Effect.flatMap(Effect.uninterruptible(Effect.promise(() => owned.lock.acquire())), () =>
-    Effect.try({ try: run, catch: (cause) => cause }),
-  )
 }
+
+const fromOutcome = (
+  outcome: Attempt | EventStore.StoreError,
+): Effect.Effect<Attempt, EventStore.StoreError> =>
+  typeof outcome === "string" || !("_tag" in outcome)
+    ? Effect.succeed(outcome)
+    : Effect.fail(outcome)
 
 const attemptAppend = (
   database: SqlDatabaseShape,
   request: EventStore.AppendRequest,
   now: number,
 ): Effect.Effect<Attempt, EventStore.StoreError> => {
-  const once =
-    database.ownedSqlite === undefined
-      ? attempt(() => kyselyAttempt(database, request, now))
-      : ownedAttempt(database.ownedSqlite, request, now).pipe(
-          Effect.retry({ while: Errors.isTransient, times: 3 }),
-        )
-  return Effect.catch(once, (cause) =>
-    Errors.isUniqueViolation(cause)
-      ? Effect.succeed<Attempt>("investigate")
-      : Effect.fail(Errors.fromDriver("append")(cause)),
+  const owned = database.ownedSqlite
+  if (owned === undefined) {
+    const pool = database.ownedPostgres?.pool
+    const run =
+      pool === undefined
+        ? () => kyselyAttempt(database, request, now)
+        : async (): Promise<Attempt> =>
+            (await PostgresDriver.append(pool, request, now)) ?? "investigate"
+    return Effect.catch(attempt(run), (cause) => fromOutcome(classify(cause)))
+  }
+  if (owned.lock.tryAcquire()) return fromOutcome(ownedAttemptLocked(owned, request, now))
+  return Effect.flatMap(Effect.uninterruptible(Effect.promise(() => owned.lock.acquire())), () =>
+    fromOutcome(ownedAttemptLocked(owned, request, now)),
   )
 }
 
@@ -280,29 +290,44 @@ export const make = (database: SqlDatabaseShape): EventStore.EventStore["Service
         new EventStore.DuplicateEvent({ eventId: repeated, streamId: request.streamId }),
       )
     }
-    const loop = (
+    const settle = (
       now: number,
       round: number,
+      result: Attempt,
     ): Effect.Effect<EventStore.AppendResult, AppendError> =>
-      Effect.flatMap(attemptAppend(database, request, now), (result) =>
-        result !== "investigate"
-          ? Effect.succeed(result)
-          : Effect.flatMap(investigate(database, request), (found) =>
-              found !== "retry"
-                ? Effect.succeed(found)
-                : round < maxRetries
-                  ? loop(now, round + 1)
-                  : Effect.fail(
-                      new EventStore.StoreUnavailable({
-                        operation: "append",
-                        cause: new Error(
-                          `append to ${request.streamId} kept failing on a unique key without a visible cause`,
-                        ),
-                      }),
-                    ),
-            ),
+      result !== "investigate"
+        ? Effect.succeed(result)
+        : Effect.flatMap(investigate(database, request), (found) =>
+            found !== "retry"
+              ? Effect.succeed(found)
+              : round < maxRetries
+                ? Effect.flatMap(attemptAppend(database, request, now), (next) =>
+                    settle(now, round + 1, next),
+                  )
+                : Effect.fail(
+                    new EventStore.StoreUnavailable({
+                      operation: "append",
+                      cause: new Error(
+                        `append to ${request.streamId} kept failing on a unique key without a visible cause`,
+                      ),
+                    }),
+                  ),
+          )
+    const owned = database.ownedSqlite
+    return Effect.clockWith((clock) => {
+      const now = clock.currentTimeMillisUnsafe()
+      // The usual case on the store's own SQLite connection: the lock is free and the
+      // append completes right here, with no Effect machinery beyond this one step.
+      const free = owned === undefined ? undefined : owned.lock.tryAcquire() ? owned : undefined
+      if (free !== undefined) {
+        const outcome = ownedAttemptLocked(free, request, now)
+        if (typeof outcome !== "string" && "_tag" in outcome) return Effect.fail(outcome)
+        return settle(now, 0, outcome)
+      }
+      return Effect.flatMap(attemptAppend(database, request, now), (result) =>
+        settle(now, 0, result),
       )
-    return Effect.flatMap(Clock.currentTimeMillis, (now) => loop(now, 0))
+    })
   }
 
   const readStream = (streamId: Ids.StreamId) =>

@@ -10,6 +10,7 @@
 export * as Codec from "./Codec.ts"
 export * as Errors from "./Errors.ts"
 export * as Migrations from "./Migrations.ts"
+export * as PostgresDriver from "./PostgresDriver.ts"
 export * as Projection from "./Projection.ts"
 export * as Schema from "./Schema.ts"
 export * as SqlDatabase from "./SqlDatabase.ts"

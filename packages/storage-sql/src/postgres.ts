@@ -23,6 +23,7 @@ import { Kysely, PostgresDialect, sql } from "kysely"
 import pg from "pg"
 import * as Errors from "./Errors.ts"
 import * as Migrations from "./Migrations.ts"
+import type { PgPool } from "./PostgresDriver.ts"
 import type { MetodikaDatabase } from "./Schema.ts"
 import type { SqlDatabaseShape } from "./SqlDatabase.ts"
 import * as SqlStore from "./SqlStore.ts"
@@ -72,21 +73,23 @@ export const make = (
   options: PostgresOptions,
 ): Effect.Effect<SqlStore.SqlStore, EventStore.StoreError, Scope.Scope> =>
   Effect.gen(function* () {
+    const pool = yield* Effect.try({
+      try: () => makePool(options),
+      catch: Errors.fromDriver("connect"),
+    })
     const kysely = yield* Effect.acquireRelease(
-      Effect.try({
-        try: () =>
-          new Kysely<MetodikaDatabase>({
-            dialect: new PostgresDialect({ pool: makePool(options) }),
-          }),
-        catch: Errors.fromDriver("connect"),
-      }),
+      Effect.sync(() => new Kysely<MetodikaDatabase>({ dialect: new PostgresDialect({ pool }) })),
       (k) => Effect.promise(() => k.destroy()),
     )
     yield* Effect.tryPromise({
       try: () => sql`select 1`.execute(kysely),
       catch: Errors.fromDriver("connect"),
     })
-    const database: SqlDatabaseShape = { dialect: "postgres", kysely }
+    const database: SqlDatabaseShape = {
+      dialect: "postgres",
+      kysely,
+      ownedPostgres: { pool: pool as unknown as PgPool },
+    }
     if (options.migrate !== false) yield* Migrations.migrate(kysely, "postgres")
     return SqlStore.fromDatabase(database)
   })

@@ -1,0 +1,143 @@
+/**
+ * The hot path on the store's own pg pool: an append as named prepared statements on
+ * one pooled client, the way a hand-written pg program would do it. Kysely sends every
+ * query unnamed, so PostgreSQL parses and plans it again each time; with names, each
+ * connection prepares the four statements of an append once. Everything else goes
+ * through Kysely.
+ *
+ * The statements take arrays (`unnest`), so their text does not depend on how many
+ * events or messages an append carries. Positions come from the locked counter row, as
+ * described in `Schema`.
+ *
+ * No import of pg here: the pool is described structurally, so the root entry of the
+ * package loads without the driver.
+ *
+ * @module
+ */
+import type { EventStore } from "@metodika/core"
+import { encodeJson } from "./Codec.ts"
+import { messageParameters } from "./SqliteDriver.ts"
+
+/** A pg query with a statement name, as far as the store uses it. */
+export interface PgQuery {
+  readonly name?: string
+  readonly text: string
+  readonly values?: ReadonlyArray<unknown>
+}
+
+/** A pooled pg client, as far as the store uses it. */
+export interface PgClient {
+  query(query: PgQuery | string): Promise<{ readonly rows: ReadonlyArray<Record<string, unknown>> }>
+  release(destroy?: boolean | Error): void
+}
+
+/** A pg pool, as far as the store uses it. */
+export interface PgPool {
+  connect(): Promise<PgClient>
+}
+
+const versionQuery = {
+  name: "metodika_append_version_1",
+  text: "select coalesce(max(version), 0) as version from metodika_events where stream_id = $1",
+}
+
+const outboxQuery = {
+  name: "metodika_append_outbox_1",
+  text: `insert into metodika_outbox
+           (message_id, channel, recipient, payload, not_before, status, attempts, next_attempt_at, created_at)
+         select m.message_id, m.channel, m.recipient, m.payload::jsonb, m.not_before, 'pending', 0,
+                m.next_attempt_at, $7::bigint
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+           as m(message_id, channel, recipient, payload, not_before, next_attempt_at)
+         on conflict (message_id) do nothing`,
+}
+
+const eventsQuery = {
+  name: "metodika_append_events_1",
+  text: `with counter as (
+           update metodika_event_position
+           set last_position = last_position + cardinality($1::text[])
+           where id = 1
+           returning last_position - cardinality($1::text[]) as base
+         )
+         insert into metodika_events
+           (position, event_id, stream_id, stream_type, version, event_type, data, metadata, recorded_at)
+         select counter.base + e.ord, e.event_id, $5, $6, $7::integer + e.ord::integer, e.event_type,
+                e.data::jsonb, e.metadata::jsonb, $8::bigint
+         from counter,
+              unnest($1::text[], $2::text[], $3::text[], $4::text[])
+                with ordinality as e(event_id, event_type, data, metadata, ord)
+         returning position, version`,
+}
+
+/**
+ * One append in one transaction on a pooled client: the version check, the outbox rows
+ * (in id order, so two appends enqueuing the same ids cannot deadlock), the events.
+ * Returns `undefined` when the stream is not at the expected version; a unique violation
+ * is thrown after the rollback.
+ */
+export const append = async (
+  pool: PgPool,
+  request: EventStore.AppendRequest,
+  now: number,
+): Promise<EventStore.AppendResult | undefined> => {
+  const client = await pool.connect()
+  let broken = false
+  try {
+    await client.query("begin")
+    try {
+      const { rows } = await client.query({ ...versionQuery, values: [request.streamId] })
+      if (Number(rows[0]?.version ?? 0) !== request.expectedVersion) {
+        await client.query("rollback")
+        return undefined
+      }
+      const messages = [...(request.outbox ?? [])].sort((a, b) =>
+        a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+      )
+      if (messages.length > 0) {
+        const columns = messages.map((m) => messageParameters(m, now))
+        await client.query({
+          ...outboxQuery,
+          values: [0, 1, 2, 3, 4, 5].map((c) => columns.map((row) => row[c])).concat([now]),
+        })
+      }
+      let positions: ReadonlyArray<number> = []
+      if (request.events.length > 0) {
+        const inserted = await client.query({
+          ...eventsQuery,
+          values: [
+            request.events.map((e) => e.id),
+            request.events.map((e) => e.type),
+            request.events.map((e) => encodeJson(e.data)),
+            request.events.map((e) => encodeJson(e.metadata)),
+            request.streamId,
+            request.streamType,
+            request.expectedVersion,
+            now,
+          ],
+        })
+        positions = [...inserted.rows]
+          .sort((a, b) => Number(a.version) - Number(b.version))
+          .map((r) => Number(r.position))
+      }
+      await client.query("commit")
+      return {
+        streamId: request.streamId,
+        version: request.expectedVersion + request.events.length,
+        positions,
+      }
+    } catch (error) {
+      await client.query("rollback").catch(() => {
+        broken = true
+      })
+      throw error
+    }
+  } catch (error) {
+    // An error the server reported leaves the connection usable; any other (a dropped
+    // connection, a protocol error) does not, and the pool must not hand it out again.
+    broken ||= !(typeof error === "object" && error !== null && "severity" in error)
+    throw error
+  } finally {
+    client.release(broken)
+  }
+}
