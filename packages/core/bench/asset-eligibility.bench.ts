@@ -51,13 +51,16 @@ const firstDay = LocalDate.toEpochDay(LocalDate.unsafeFromString("1985-01-01"))
 const lastDay = LocalDate.toEpochDay(LocalDate.unsafeFromString("2027-12-31"))
 const days: Array<LocalDate.LocalDate> = []
 for (let n = firstDay; n <= lastDay; n++) days.push(LocalDate.fromEpochDay(n))
-const day = (from: string, to: string) =>
-  days[
-    int(
-      LocalDate.toEpochDay(LocalDate.unsafeFromString(from)),
-      LocalDate.toEpochDay(LocalDate.unsafeFromString(to)),
-    ) - firstDay
-  ]!
+const epochDays = new Map<string, number>()
+const epochDay = (text: string): number => {
+  let n = epochDays.get(text)
+  if (n === undefined) {
+    n = LocalDate.toEpochDay(LocalDate.unsafeFromString(text))
+    epochDays.set(text, n)
+  }
+  return n
+}
+const day = (from: string, to: string) => days[int(epochDay(from), epochDay(to)) - firstDay]!
 const after = (d: LocalDate.LocalDate, min: number, max: number) =>
   days[Math.min(LocalDate.toEpochDay(d) + int(min, max), lastDay) - firstDay]!
 

@@ -1,5 +1,6 @@
 /** @packageDocumentation */
 export const VERSION = "0.0.0"
+export * as AssetArbitraries from "./arbitraries/Asset.ts"
 export * as KernelArbitraries from "./arbitraries/Kernel.ts"
 export * as DeciderSpec from "./DeciderSpec.ts"
 export * as EventStoreSuite from "./EventStoreSuite.ts"

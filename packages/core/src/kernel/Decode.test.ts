@@ -8,12 +8,20 @@ import { Education } from "./Education.ts"
 import { Experience, ExperienceRecord } from "./Experience.ts"
 import { Order } from "./Order.ts"
 import { Organisation } from "./Organisation.ts"
-import { Person } from "./Person.ts"
+import { Email, FullName, Person } from "./Person.ts"
 import { CategoryAward, QualificationAward, QualificationSettings } from "./Qualification.ts"
 import * as Regulation from "./Regulation.ts"
 import { ResultFlag } from "./ResultFlag.ts"
-import { CalendarSettings, MonthDay, NotificationSettings, Settings } from "./Settings.ts"
+import {
+  AssetSettings,
+  CalendarSettings,
+  MonthDay,
+  NotificationSettings,
+  Reminder,
+  Settings,
+} from "./Settings.ts"
 import { Teacher } from "./Teacher.ts"
+import { Localised, Name } from "./Text.ts"
 
 const schemas: ReadonlyArray<readonly [string, Schema.ConstraintDecoder<unknown>]> = [
   ["District", District],
@@ -35,6 +43,13 @@ const schemas: ReadonlyArray<readonly [string, Schema.ConstraintDecoder<unknown>
   ["CalendarSettings", CalendarSettings],
   ["NotificationSettings", NotificationSettings],
   ["Settings", Settings],
+  ["AssetSettings", AssetSettings],
+  ["Reminder", Reminder],
+  ["Basis", Criteria.Basis],
+  ["Name", Name],
+  ["Localised", Localised],
+  ["FullName", FullName],
+  ["Email", Email],
 ]
 
 describe("Decode", () => {

@@ -11,6 +11,7 @@ import {
   ResultFlag,
   Settings,
   Teacher,
+  Text,
 } from "@metodika/core"
 import { Schema } from "effect"
 import * as fc from "fast-check"
@@ -42,6 +43,14 @@ describe("kernel arbitraries (the schema is the oracle)", () => {
   oracle("attestation settings", Qualification.QualificationSettings, K.qualificationSettings)
   oracle("settings", Settings.Settings, K.settings)
   oracle("regulations", Regulation.schema(Settings.Settings), K.regulation(K.settings))
+  oracle("lengths of experience", Experience.Experience, K.experience)
+  oracle("texts in both locales", Text.Localised, K.localised)
+  oracle("calendar settings", Settings.CalendarSettings, K.calendarSettings)
+  oracle("notification settings", Settings.NotificationSettings, K.notificationSettings)
+  oracle("asset settings", Settings.AssetSettings, K.assetSettings)
+  oracle("full names", Person.FullName, K.fullName)
+  oracle("names", Text.Name, K.name)
+  oracle("periods", Experience.ExperienceRecord, K.period())
 
   it("generates teachers valid under the attestation settings they were made with", () => {
     fc.assert(

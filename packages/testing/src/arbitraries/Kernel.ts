@@ -35,6 +35,9 @@ export interface DateRange {
 const DEFAULT_MIN = LocalDate.unsafeFromString("1990-01-01")
 const DEFAULT_MAX = LocalDate.unsafeFromString("2035-12-31")
 
+/** The dates drawn when no range is given: 1990-01-01 to 2035-12-31. */
+export const DEFAULT_RANGE: Required<DateRange> = { min: DEFAULT_MIN, max: DEFAULT_MAX }
+
 /** A civil date `YYYY-MM-DD` in a range (1990–2035 by default). */
 export const localDate = (range: DateRange = {}): fc.Arbitrary<LocalDate.LocalDate> =>
   fc
@@ -417,3 +420,55 @@ export const settings: fc.Arbitrary<Settings.Settings> = fc
           : { bases: r.bases, plannedSize: r.plannedSize },
     }
   })
+
+/** A length of service: years, months 0–11, days 0–29. */
+export const experience: fc.Arbitrary<Experience.Experience> = fc.record({
+  years: fc.integer({ min: 0, max: 50 }),
+  months: fc.integer({ min: 0, max: 11 }),
+  days: fc.integer({ min: 0, max: 29 }),
+})
+
+/** A text in both locales. */
+export const localised: fc.Arbitrary<{ readonly ru: string; readonly en: string }> = fc.record({
+  ru: name,
+  en: name,
+})
+
+/** The calendar section of the settings. */
+export const calendarSettings: fc.Arbitrary<Settings.CalendarSettings> = fc.record({
+  timeZone,
+  schoolYear: fc.record({ start: monthDay, end: monthDay }),
+  regionalAdditions: fc.array(
+    fc.record({
+      date: localDate(),
+      kind: fc.constantFrom("non-working" as const, "working" as const),
+      name,
+      source: fc.record({
+        kind: fc.constant("regional-act" as const),
+        citation: name,
+      }),
+    }),
+    { maxLength: 3 },
+  ),
+})
+
+/** A reminder before a due time. */
+export const reminder: fc.Arbitrary<Settings.Reminder> = fc.record({
+  target: fc.constantFrom(...Settings.ReminderTarget.literals),
+  hoursBefore: fc.integer({ min: 1, max: 24 * 60 }),
+})
+
+/** The notifications section: reminders, no two alike. */
+export const notificationSettings: fc.Arbitrary<Settings.NotificationSettings> = fc
+  .uniqueArray(reminder, { maxLength: 6, selector: (r) => `${r.target}/${r.hoursBefore}` })
+  .map((reminders) => ({ reminders }))
+
+/** The asset section: bases, and sometimes a planned size and a membership term. */
+export const assetSettings: fc.Arbitrary<Settings.AssetSettings> = fc.record(
+  {
+    bases,
+    plannedSize: fc.integer({ min: 1, max: 500 }),
+    membershipTermYears: fc.integer({ min: 1, max: 10 }),
+  },
+  { requiredKeys: ["bases"] },
+)
