@@ -3,11 +3,12 @@
  * on a given date with the regulation in force that day.
  *
  * The bases are data (`Criteria`): a district changes thresholds or adds a basis in its
- * regulation. {@link compile} turns a regulation's bases into closures once; the
- * resulting {@link Screener} reads each teacher's records once per date into a scratch
- * record of facts (category, education, flags; the length of experience only when a
- * criterion asks), so screening a whole district allocates little beyond the
- * explanations it returns.
+ * regulation. {@link compile} turns a regulation's bases once into a small program (an
+ * opcode per distinct criterion, shared by the bases that use it) and closures that write
+ * evidence and failures. The resulting {@link Screener} reads each teacher's records once
+ * per date (category, education, flags, and the length of experience when a criterion
+ * asks), judges every distinct criterion once, and allocates only the explanation it
+ * returns.
  *
  * Only records dated on or before the date count: a category awarded later, a period
  * begun later, an assessment passed later are not seen.
@@ -52,8 +53,8 @@ export interface Screener {
   /** Whether basis number `index` holds for the teacher on `date`. */
   readonly holds: (teacher: Candidate, date: LocalDate.LocalDate, index: number) => boolean
   /**
-   * The experience thresholds the bases use, in units (years × 360 + months × 30), so
-   * a search for the day a teacher becomes eligible knows where experience matters.
+   * The experience thresholds the bases use, so a search for the day a teacher becomes
+   * eligible knows on which days experience can make a criterion hold.
    */
   readonly experienceThresholds: ReadonlyArray<{ readonly years: number; readonly months: number }>
 }
@@ -77,6 +78,7 @@ interface Facts {
 }
 
 interface CompiledCriterion {
+  /** Whether it holds; used to pick the alternative of an `AnyOf` whose evidence is shown. */
   readonly test: (f: Facts) => boolean
   readonly evidence: (f: Facts) => Evidence
   readonly failure: (f: Facts, index: number) => Failure
