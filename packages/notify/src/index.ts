@@ -25,6 +25,3 @@ export * as Templates from "./Templates.ts"
 export * as UnifiedDayPolicy from "./UnifiedDayPolicy.ts"
 export * as WebhookChannel from "./WebhookChannel.ts"
 export * as Zone from "./Zone.ts"
-
-/** The package version. */
-export const VERSION = "0.0.0"
