@@ -4,7 +4,12 @@
  * plain year-month-day values taken in the district's time zone by the report model.
  * Official documents write them «04» июня 2020 г. (ГОСТ Р 7.0.97-2016 allows the
  * verbal-numeric form and the numeric 04.06.2020); English reports write 4 June 2020.
+ *
+ * The domain (`@metodika/core`) keeps civil dates as validated text `YYYY-MM-DD`
+ * (`LocalDate`); a report keeps them as parts, so a date cell can never be mistaken for
+ * a text cell that happens to look like one. {@link fromCore} crosses that boundary.
  */
+import type { LocalDate as CoreLocalDate } from "@metodika/core"
 import { DateTime, Result, Schema } from "effect"
 import { type Locale, words } from "./Locale.ts"
 
@@ -83,6 +88,21 @@ export const fromDateTime = (dateTime: DateTime.DateTime): LocalDate => {
   const parts = DateTime.toParts(dateTime)
   return { year: parts.year, month: parts.month, day: parts.day }
 }
+
+/**
+ * The report date of a civil date of `@metodika/core` (`LocalDate`, validated text
+ * `YYYY-MM-DD`). Total: a core date is valid by construction.
+ *
+ * @example
+ * ```ts
+ * ReportDate.fromCore(LocalDate.unsafeFromString("2025-12-18")) // { year: 2025, month: 12, day: 18 }
+ * ```
+ */
+export const fromCore = (date: CoreLocalDate.LocalDate): LocalDate => ({
+  year: Number(date.slice(0, 4)),
+  month: Number(date.slice(5, 7)),
+  day: Number(date.slice(8, 10)),
+})
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 

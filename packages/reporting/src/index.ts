@@ -1,6 +1,6 @@
 /**
  * `@metodika/reporting`: documents that a coordinator, a methodist or a department can
- * file or publish without retyping. A report model builds a
+ * file or publish without retyping. A report model ({@link EmdReports}) builds a
  * {@link ReportDocument.ReportDocument}; {@link Report.render} checks it, redacts it for
  * its audience and renders it as DOCX, XLSX, HTML, Markdown, CSV or SVG charts;
  * {@link Report.publish} writes the files through the {@link ReportSink.ReportSink} port.
@@ -20,6 +20,12 @@ export * as Html from "./Html.ts"
 export * as Locale from "./Locale.ts"
 /** Documents as GitHub-flavoured Markdown. */
 export * as Markdown from "./Markdown.ts"
+/**
+ * Report models of the unified methodical day: the weekly summary, the month overview,
+ * the progress sheet, the plan of targeted help, the bank of best practices and the
+ * curator list, each a pure function of read models to a document.
+ */
+export * as EmdReports from "./models/index.ts"
 /** Removal and masking of personal data for a public audience. */
 export * as Redaction from "./Redaction.ts"
 /** The error of a renderer that could not produce its file. */
