@@ -12,7 +12,11 @@ export * as Errors from "./Errors.ts"
 export * as Migrations from "./Migrations.ts"
 export * as PostgresDriver from "./PostgresDriver.ts"
 export * as Projection from "./Projection.ts"
+/** The types most signatures mention, also at the top level for declaration bundlers. */
+export type { Dialect, MetodikaDatabase } from "./Schema.ts"
 export * as Schema from "./Schema.ts"
+/** @see SqlDatabaseShape */
+export type { SqlDatabaseShape } from "./SqlDatabase.ts"
 export * as SqlDatabase from "./SqlDatabase.ts"
 export * as SqlEventStore from "./SqlEventStore.ts"
 export * as SqliteDriver from "./SqliteDriver.ts"

@@ -128,3 +128,6 @@ export const layerConfig = (
   config: Config.Wrap<PostgresOptions>,
 ): Layer.Layer<SqlStore.Services, EventStore.StoreError | Config.ConfigError> =>
   Layer.unwrap(Effect.map(Config.unwrap(config), layer))
+
+/** Re-exported so the types of this entry's signatures are nameable by its users. */
+export type { Services, SqlStore, StoreOptions } from "./SqlStore.ts"

@@ -140,3 +140,8 @@ export const layerConfig = (
   config: Config.Wrap<SqliteOptions>,
 ): Layer.Layer<SqlStore.Services, EventStore.StoreError | Config.ConfigError> =>
   Layer.unwrap(Effect.map(Config.unwrap(config), layer))
+
+/** @see SqliteHandle */
+export type { SqliteHandle } from "./SqliteDriver.ts"
+/** Re-exported so the types of this entry's signatures are nameable by its users. */
+export type { Services, SqlStore, StoreOptions } from "./SqlStore.ts"
