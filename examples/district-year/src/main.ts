@@ -12,14 +12,12 @@
 import { mkdirSync } from "node:fs"
 import { isAbsolute, join, relative, resolve } from "node:path"
 import { parseArgs } from "node:util"
-import { Engine, NotificationPolicy, Regulations } from "@metodika/core"
 import { Effect, Result } from "effect"
 import * as District from "./District.ts"
-import * as Figures from "./Figures.ts"
 import * as Notifications from "./Notifications.ts"
 import * as Progress from "./Progress.ts"
 import * as Reports from "./Reports.ts"
-import * as Simulation from "./Simulation.ts"
+import * as Run from "./Run.ts"
 import * as Store from "./Store.ts"
 
 const usage = `Usage: pnpm demo [options]
@@ -131,68 +129,46 @@ const main = async () => {
   const district = made.success
   const started = performance.now()
   mkdirSync(options.out, { recursive: true })
-  await Store.reset(options.db)
-
-  const engine = Engine.make({ regulationFor: Regulations.resolver([district.regulation]) })
-  const directory = Notifications.directory(district)
-  const curators = new Map<string, string>()
   const mailDir = join(options.out, "mail")
   const progress = Progress.bar("Учебный год")
   const storeName = Store.isPostgres(options.db) ? "PostgreSQL" : "SQLite"
-
-  const program = Effect.gen(function* () {
-    let channel: import("@metodika/core").Notifier.Channel
-    let where: string
-    if (options.smtp) {
-      const server = yield* Notifications.startMailServer(mailDir)
-      channel = yield* Notifications.smtpChannel(server.port)
-      where = `SMTP 127.0.0.1:${server.port} → ${show(cwd, mailDir)}/*.eml`
-    } else {
-      mkdirSync(mailDir, { recursive: true })
-      const file = join(mailDir, "notifications.jsonl")
-      channel = Notifications.fileChannel(file)
-      where = show(cwd, file)
-    }
-    const stats = yield* Simulation.run(engine, {
+  let where = ""
+  const channel: Run.Options["channel"] = options.smtp
+    ? Effect.gen(function* () {
+        const server = yield* Notifications.startMailServer(mailDir)
+        where = `SMTP 127.0.0.1:${server.port} → ${show(cwd, mailDir)}/*.eml`
+        return yield* Notifications.smtpChannel(server.port)
+      })
+    : Effect.sync(() => {
+        mkdirSync(mailDir, { recursive: true })
+        const file = join(mailDir, "notifications.jsonl")
+        where = show(cwd, file)
+        return Notifications.fileChannel(file)
+      })
+  const {
+    stats,
+    figures: f,
+    models,
+    curators,
+  } = await Effect.runPromise(
+    Run.run({
       district,
       startYear: options.year,
       seed: options.seed,
+      db: options.db,
+      channel,
       onProgress: progress.update,
-      onPlanned: (year) => {
-        if (year._tag !== "Planned") return
-        for (const p of year.curators) {
-          directory.grant(p.curatorId, { role: "curator", organisationId: p.schoolId })
-          const leader = district.schools.find((s) => s.leader.id === p.curatorId)
-          if (leader !== undefined) curators.set(p.schoolId, leader.leader.fullName)
-        }
-      },
-      dispatch: Notifications.dispatch(channel),
-    })
-    progress.finish(
-      `${stats.events} событий за ${(stats.millis / 1000).toFixed(2)} с (${storeName})`,
-    )
-    const models = yield* Figures.readModels
-    const figures = Figures.compute(
-      models,
-      district,
-      stats.dates,
-      stats.months,
-      curators,
-      stats.endedAt,
-    )
-    const reportsStarted = performance.now()
-    const written = yield* Reports.write(
-      { district, startYear: options.year, figures, models, date: `${options.year + 1}-06-05` },
-      options.out,
-    )
-    return { stats, figures, where, written, reportMillis: performance.now() - reportsStarted }
-  }).pipe(
-    Effect.provideService(NotificationPolicy.NotificationPolicy, Notifications.policy(directory)),
-    Effect.provide(Store.layer(options.db)),
-    Effect.scoped,
+    }),
   )
-
-  const { stats, figures: f, where, written, reportMillis } = await Effect.runPromise(program)
+  progress.finish(`${stats.events} событий за ${(stats.millis / 1000).toFixed(2)} с (${storeName})`)
+  const reportsStarted = performance.now()
+  const written = await Effect.runPromise(
+    Reports.write(
+      { district, startYear: options.year, figures: f, models, date: `${options.year + 1}-06-05` },
+      options.out,
+    ),
+  )
+  const reportMillis = performance.now() - reportsStarted
   const y = options.year
   const teachers = District.teacherCount(district)
   const low = district.schools.filter((s) => s.lowResults).length
