@@ -1,8 +1,10 @@
 /**
  * Readers the tests use to open rendered files the way a person's software would: an
- * RFC 4180 CSV parser, an XML well-formedness check (Node has no DOMParser), and
- * helpers that pull the text and the table cells out of a DOCX's `word/document.xml`.
+ * RFC 4180 CSV parser, an XML well-formedness check (Node has no DOMParser), helpers
+ * that pull the text and the table cells out of a DOCX's `word/document.xml`, and an
+ * XLSX opened with exceljs.
  */
+import ExcelJS from "exceljs"
 import JSZip from "jszip"
 
 /** Parses RFC 4180 CSV text (quoted fields, doubled quotes, CRLF) into rows of fields. */
@@ -174,3 +176,28 @@ export const wordTables = (documentXml: string): Array<WordTable> =>
       cells: rows.map((r) => [...r.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => wordText(c[0]))),
     }
   })
+
+/** An XLSX workbook opened with exceljs, as a spreadsheet program would open it. */
+export const openWorkbook = async (bytes: Uint8Array): Promise<ExcelJS.Workbook> => {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  )
+  return workbook
+}
+
+/**
+ * Every piece of text a person could read in a rendered file: the body of a DOCX
+ * without its markup, every cell of every sheet of an XLSX, the text of anything else.
+ */
+export const readableText = async (file: {
+  readonly name: string
+  readonly bytes: Uint8Array
+}): Promise<string> => {
+  if (file.name.endsWith(".docx")) return wordText(await zipText(file.bytes, "word/document.xml"))
+  if (file.name.endsWith(".xlsx")) {
+    const workbook = await openWorkbook(file.bytes)
+    return JSON.stringify(workbook.worksheets.map((w) => w.getSheetValues()))
+  }
+  return new TextDecoder().decode(file.bytes)
+}
