@@ -14,7 +14,7 @@
  *
  * @module
  */
-import type { EventStore } from "@metodika/core"
+import type { EventStore, Outbox } from "@metodika/core"
 import { encodeJson } from "./Codec.ts"
 import { messageParameters } from "./SqliteDriver.ts"
 
@@ -70,6 +70,50 @@ const eventsQuery = {
          returning position, version`,
 }
 
+const byId = (a: { readonly id: string }, b: { readonly id: string }) =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
+/** The version check of an append. */
+export const versionStatement = (streamId: string): PgQuery => ({
+  ...versionQuery,
+  values: [streamId],
+})
+
+/**
+ * The outbox rows of an append, in id order so two appends enqueuing the same ids
+ * cannot deadlock; `undefined` when there are none.
+ */
+export const outboxStatement = (
+  messages: ReadonlyArray<Outbox.NewOutboxMessage>,
+  now: number,
+): PgQuery | undefined => {
+  if (messages.length === 0) return undefined
+  const rows = [...messages].sort(byId).map((m) => messageParameters(m, now))
+  return {
+    ...outboxQuery,
+    values: [0, 1, 2, 3, 4, 5].map((c) => rows.map((row) => row[c])).concat([now]),
+  }
+}
+
+/** The events of an append with their positions from the counter row; returns `position, version`. */
+export const eventsStatement = (request: EventStore.AppendRequest, now: number): PgQuery => ({
+  ...eventsQuery,
+  values: [
+    request.events.map((e) => e.id),
+    request.events.map((e) => e.type),
+    request.events.map((e) => encodeJson(e.data)),
+    request.events.map((e) => encodeJson(e.metadata)),
+    request.streamId,
+    request.streamType,
+    request.expectedVersion,
+    now,
+  ],
+})
+
+/** The positions of inserted events in version order. */
+export const positionsOf = (rows: ReadonlyArray<Record<string, unknown>>): ReadonlyArray<number> =>
+  [...rows].sort((a, b) => Number(a.version) - Number(b.version)).map((r) => Number(r.position))
+
 /**
  * One append in one transaction on a pooled client: the version check, the outbox rows
  * (in id order, so two appends enqueuing the same ids cannot deadlock), the events.
@@ -86,40 +130,17 @@ export const append = async (
   try {
     await client.query("begin")
     try {
-      const { rows } = await client.query({ ...versionQuery, values: [request.streamId] })
+      const { rows } = await client.query(versionStatement(request.streamId))
       if (Number(rows[0]?.version ?? 0) !== request.expectedVersion) {
         await client.query("rollback")
         return undefined
       }
-      const messages = [...(request.outbox ?? [])].sort((a, b) =>
-        a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-      )
-      if (messages.length > 0) {
-        const columns = messages.map((m) => messageParameters(m, now))
-        await client.query({
-          ...outboxQuery,
-          values: [0, 1, 2, 3, 4, 5].map((c) => columns.map((row) => row[c])).concat([now]),
-        })
-      }
-      let positions: ReadonlyArray<number> = []
-      if (request.events.length > 0) {
-        const inserted = await client.query({
-          ...eventsQuery,
-          values: [
-            request.events.map((e) => e.id),
-            request.events.map((e) => e.type),
-            request.events.map((e) => encodeJson(e.data)),
-            request.events.map((e) => encodeJson(e.metadata)),
-            request.streamId,
-            request.streamType,
-            request.expectedVersion,
-            now,
-          ],
-        })
-        positions = [...inserted.rows]
-          .sort((a, b) => Number(a.version) - Number(b.version))
-          .map((r) => Number(r.position))
-      }
+      const outbox = outboxStatement(request.outbox ?? [], now)
+      if (outbox !== undefined) await client.query(outbox)
+      const positions =
+        request.events.length === 0
+          ? []
+          : positionsOf((await client.query(eventsStatement(request, now))).rows)
       await client.query("commit")
       return {
         streamId: request.streamId,

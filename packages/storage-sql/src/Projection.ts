@@ -257,8 +257,10 @@ const catchUpState = <S>(
       const events = yield* store.readAll({ after: checkpoint.position, limit: batchSize })
       if (events.length === 0) return { position: checkpoint.position, applied }
       let next = current
+      let encoded: string
       try {
         for (const event of events) next = projection.apply(next, event)
+        encoded = encode(next)
       } catch (cause) {
         return yield* new ProjectionFailed({
           name: projection.name,
@@ -270,7 +272,7 @@ const catchUpState = <S>(
       const from = checkpoint.position
       const now = yield* Clock.currentTimeMillis
       const outcome = yield* runBatch(database, projection.name, from, (trx) =>
-        advance(trx, projection.name, from, to, encode(next), now),
+        advance(trx, projection.name, from, to, encoded, now),
       )
       if (outcome instanceof Moved) {
         checkpoint = yield* readCheckpoint(database, projection.name)

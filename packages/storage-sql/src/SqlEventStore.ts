@@ -17,7 +17,7 @@
  */
 import { EventStore, type Ids } from "@metodika/core"
 import { Effect, Layer } from "effect"
-import { type Kysely, sql } from "kysely"
+import { CompiledQuery, type Kysely, sql } from "kysely"
 import { decodeEvents, type EventRow, encodeJson } from "./Codec.ts"
 import * as Errors from "./Errors.ts"
 import * as PostgresDriver from "./PostgresDriver.ts"
@@ -64,31 +64,13 @@ const currentVersion = async (db: Kysely<MetodikaDatabase>, streamId: string): P
   return Number(row?.version ?? 0)
 }
 
-const insertEventsPostgres = async (
-  db: Kysely<MetodikaDatabase>,
-  request: EventStore.AppendRequest,
-  now: number,
-): Promise<ReadonlyArray<number>> => {
-  const { rows } = await sql<{ position: string | number; version: number }>`
-    with counter as (
-      update metodika_event_position
-      set last_position = last_position + ${request.events.length}
-      where id = 1
-      returning last_position - ${request.events.length} as base
+/** Runs one of the pg statements of `PostgresDriver` through Kysely (unnamed). */
+const runPg = async (db: Kysely<MetodikaDatabase>, statement: PostgresDriver.PgQuery) =>
+  (
+    await db.executeQuery<Record<string, unknown>>(
+      CompiledQuery.raw(statement.text, [...(statement.values ?? [])]),
     )
-    insert into metodika_events
-      (position, event_id, stream_id, stream_type, version, event_type, data, metadata, recorded_at)
-    select counter.base + e.ord, e.event_id, ${request.streamId}, ${request.streamType},
-           ${request.expectedVersion}::integer + e.ord::integer, e.event_type, e.data::jsonb, e.metadata::jsonb,
-           ${now}::bigint
-    from counter,
-         unnest(${request.events.map((e) => e.id)}::text[], ${request.events.map((e) => e.type)}::text[],
-                ${request.events.map((e) => encodeJson(e.data))}::text[],
-                ${request.events.map((e) => encodeJson(e.metadata))}::text[])
-           with ordinality as e(event_id, event_type, data, metadata, ord)
-    returning position, version`.execute(db)
-  return [...rows].sort((a, b) => a.version - b.version).map((r) => Number(r.position))
-}
+  ).rows
 
 const insertEventsSqlite = async (
   db: Kysely<MetodikaDatabase>,
@@ -131,14 +113,19 @@ const kyselyAttempt = (
     if ((await currentVersion(trx, request.streamId)) !== request.expectedVersion) {
       return "investigate"
     }
-    if (request.outbox !== undefined && request.outbox.length > 0) {
+    if (database.dialect === "postgres") {
+      const outbox = PostgresDriver.outboxStatement(request.outbox ?? [], now)
+      if (outbox !== undefined) await runPg(trx, outbox)
+    } else if (request.outbox !== undefined && request.outbox.length > 0) {
       await insertMessages(trx, request.outbox, now)
     }
     const positions =
       request.events.length === 0
         ? []
         : database.dialect === "postgres"
-          ? await insertEventsPostgres(trx, request, now)
+          ? PostgresDriver.positionsOf(
+              await runPg(trx, PostgresDriver.eventsStatement(request, now)),
+            )
           : await insertEventsSqlite(trx, request, now)
     return {
       streamId: request.streamId,

@@ -106,7 +106,9 @@ export const layer = (
 /**
  * A layer over an integrator's own Kysely instance on pg (Kysely's `PostgresDialect`).
  * The store's tables are migrated into the connection's current schema unless
- * `migrate: false`; the instance is not destroyed when the layer is released.
+ * `migrate: false`; the instance is not destroyed when the layer is released. The
+ * instance's plugins (a `CamelCasePlugin`, `withSchema`) are not applied to the store's
+ * own queries: set the schema with the connection's `search_path`.
  */
 export const layerFromKysely = (
   // biome-ignore lint/suspicious/noExplicitAny: any Kysely instance, whatever the integrator's own tables.
@@ -114,7 +116,7 @@ export const layerFromKysely = (
   options: SqlStore.StoreOptions = {},
 ): Layer.Layer<SqlStore.Services, EventStore.StoreError> =>
   SqlStore.layerFromDatabase(
-    { dialect: "postgres", kysely: db as Kysely<MetodikaDatabase> },
+    { dialect: "postgres", kysely: db.withoutPlugins() as Kysely<MetodikaDatabase> },
     options,
   )
 

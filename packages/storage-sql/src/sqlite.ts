@@ -121,14 +121,18 @@ export const layer = (
  *
  * The store then works through Kysely for everything, appends included: correct, but
  * slower than {@link layer}, which owns its connection and appends through prepared
- * statements directly.
+ * statements directly. The instance's plugins (a `CamelCasePlugin`, say) are not applied
+ * to the store's own queries.
  */
 export const layerFromKysely = (
   // biome-ignore lint/suspicious/noExplicitAny: any Kysely instance, whatever the integrator's own tables.
   db: Kysely<any>,
   options: SqlStore.StoreOptions = {},
 ): Layer.Layer<SqlStore.Services, EventStore.StoreError> =>
-  SqlStore.layerFromDatabase({ dialect: "sqlite", kysely: db as Kysely<MetodikaDatabase> }, options)
+  SqlStore.layerFromDatabase(
+    { dialect: "sqlite", kysely: db.withoutPlugins() as Kysely<MetodikaDatabase> },
+    options,
+  )
 
 /**
  * A layer whose options come from Effect `Config`.

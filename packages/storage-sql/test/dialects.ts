@@ -12,7 +12,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import Database from "better-sqlite3"
 import { Effect, Layer } from "effect"
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely"
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely"
 import pg from "pg"
 import * as Postgres from "../src/postgres.ts"
 import type * as SqlStore from "../src/SqlStore.ts"
@@ -49,8 +49,13 @@ export const sqliteKysely = (): Layer.Layer<SqlStore.Services, unknown> =>
   Layer.unwrap(
     Effect.map(
       Effect.acquireRelease(
+        // An integrator's instance may carry plugins; the store must not be affected by them.
         Effect.sync(
-          () => new Kysely({ dialect: new SqliteDialect({ database: new Database(":memory:") }) }),
+          () =>
+            new Kysely({
+              dialect: new SqliteDialect({ database: new Database(":memory:") }),
+              plugins: [new CamelCasePlugin()],
+            }),
         ),
         (db) => Effect.promise(() => db.destroy()),
       ),
