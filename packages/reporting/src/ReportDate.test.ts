@@ -1,4 +1,6 @@
+import { LocalDate } from "@metodika/core"
 import { DateTime, Result } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as ReportDate from "./ReportDate.ts"
 
@@ -43,5 +45,23 @@ describe("ReportDate", () => {
   it("stores a day for spreadsheets at midnight UTC, whatever the machine's zone", () => {
     expect(ReportDate.toUtcMidnight(june4).toISOString()).toBe("2020-06-04T00:00:00.000Z")
     expect(ReportDate.compare(june4, ReportDate.makeUnsafe(2020, 6, 5))).toBeLessThan(0)
+  })
+
+  it("takes a civil date of @metodika/core as the same day, for every valid date", () => {
+    expect(ReportDate.fromCore(LocalDate.unsafeFromString("2020-06-04"))).toEqual(june4)
+    fc.assert(
+      fc.property(
+        fc.integer({
+          min: LocalDate.toEpochDay(LocalDate.unsafeFromString("0001-01-01")),
+          max: LocalDate.toEpochDay(LocalDate.unsafeFromString("9999-12-31")),
+        }),
+        (n) => {
+          const core = LocalDate.fromEpochDay(n)
+          const date = ReportDate.fromCore(core)
+          expect(ReportDate.isValid(date)).toBe(true)
+          expect(ReportDate.toIso(date)).toBe(core)
+        },
+      ),
+    )
   })
 })
