@@ -1,8 +1,9 @@
 /**
  * Benchmark of the district-year demo: the whole school year 2025/26 for 30 schools,
  * without the SMTP server (the dispatcher sends to a counting channel), on SQLite (a
- * temporary file) and on PostgreSQL (`METODIKA_PG_URL`, a fresh schema). Prints the time
- * for the year and events per second; reports are not included.
+ * temporary file) and on PostgreSQL (`METODIKA_PG_URL`, a fresh schema), with the
+ * notification policy and the dispatcher and without them. Prints the time for the year
+ * and events per second; reports are not included.
  *
  *   pnpm --filter @metodika/example-district-year bench [-- --sqlite-only]
  */
@@ -49,6 +50,7 @@ try {
     const db = `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}schema=district_year_bench`
     try {
       report("PostgreSQL", await runYear(db))
+      report("PostgreSQL, no notifications", await runYear(db, false))
     } finally {
       await Store.drop(db).catch(() => {})
     }

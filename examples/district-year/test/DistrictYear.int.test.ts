@@ -23,7 +23,7 @@ const schema = `district_year_e2e_${process.pid}`
 const pgDb = `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}schema=${schema}`
 const dir = mkdtempSync(join(tmpdir(), "district-year-e2e-"))
 
-const district = Result.getOrThrow(District.make({ preset: "poltavsky", schools: 12, seed: 7 }))
+const district = Result.getOrThrow(District.make({ preset: "poltavsky", schools: 10, seed: 7 }))
 
 const twoMonths = (db: string) => {
   const channel = Notifications.countingChannel()
