@@ -1,21 +1,156 @@
 /**
- * The demo's reports, built from the year's figures with `ReportDocument` and written
- * by `Report.publish` in DOCX, XLSX, HTML (with SVG charts) and CSV: the department's
- * certificate on the year of unified methodical days (by month and by school, with
- * charts), and the bank of best practices.
+ * The demo's reports, written by `Report.publish` in DOCX, XLSX, HTML (with SVG charts)
+ * and CSV. Most are the report models of `@metodika/reporting` (`EmdReports`) over the
+ * run's read models, with a directory of the district's schools and people so names
+ * print: the coordinator's weekly summary for the last day held, the district's month
+ * overview of each month of the run, the progress sheet and the plan of targeted help of
+ * one low-results school for the last month whose sheets were due, the bank of best
+ * practices (public) and the curator assignment list.
  *
- * The report models of `@metodika/reporting` (`src/models/`) were not yet exported when
- * this example was written, so the documents are put together here.
+ * One document is built here with `ReportDocument`: the department's certificate on the
+ * whole span of the run (by month and by school, with charts), because every model
+ * covers one day, one month or one school, and none sums up the year.
  *
  * @module
  */
-import { type Ids, UnifiedDay } from "@metodika/core"
-import { Report, ReportDate, ReportDocument, ReportSink } from "@metodika/reporting"
+import { LocalDate, UnifiedDay } from "@metodika/core"
+import { EmdReports, Report, ReportDate, ReportDocument, ReportSink } from "@metodika/reporting"
 import { DateTime, Effect } from "effect"
-import type * as District from "./District.ts"
+import * as District from "./District.ts"
 import type * as Figures from "./Figures.ts"
+import type * as Simulation from "./Simulation.ts"
 
 const { Column } = ReportDocument
+
+/** Inputs of the documents: the district and what its run gave. */
+export interface Input {
+  readonly district: District.District
+  readonly startYear: number
+  readonly figures: Figures.Figures
+  readonly models: Figures.ReadModels
+  /** The run's held dates, months with sheets and the instant it ended at (`now` of every model). */
+  readonly stats: Pick<Simulation.Stats, "dates" | "months" | "endedAt">
+}
+
+/** EMD: names of the district's schools, its department and its people, by id. */
+export const directory = (district: District.District): EmdReports.Directory.Directory =>
+  EmdReports.Directory.make({
+    schools: Object.fromEntries([
+      [district.department.id, district.department.name],
+      ...district.schools.map((s) => [s.id, s.name]),
+    ]),
+    people: Object.fromEntries(District.people(district).map((p) => [p.id, p.fullName])),
+  })
+
+/** «Иванова Мария Петровна» → «М. П. Иванова», as a signature prints it. */
+const signatureName = (fullName: string): string => {
+  const [surname, ...given] = fullName.split(" ")
+  return [...given.map((g) => `${g.slice(0, 1)}.`), surname].join(" ")
+}
+
+const departmentHead = { position: "Начальник управления образования", name: "Е. В. Петрова" }
+
+/** The heading options every model shares; documents are dated the day the run ended. */
+const common = (input: Input): EmdReports.Common.Options => {
+  const d = input.district
+  return {
+    organisation: d.department.name,
+    district: `${d.district.name} (${d.district.region})`,
+    date: localDate(input),
+    timeZone: d.district.timeZone,
+    directory: directory(d),
+    place: "р. п. Заречный",
+    signature: departmentHead,
+  }
+}
+
+const localDate = (input: Input): LocalDate.LocalDate => {
+  const d = ReportDate.fromDateTime(
+    DateTime.setZone(input.stats.endedAt, input.district.district.timeZone),
+  )
+  return LocalDate.makeUnsafe(d.year, d.month, d.day)
+}
+
+const plannedYear = (input: Input): UnifiedDay.Year.YearState =>
+  EmdReports.Common.plannedYear(input.models.weekly.years, {
+    districtId: input.district.district.id,
+  }) ?? { _tag: "NotPlanned" }
+
+/**
+ * EMD-2.17: the low-results school whose plan of targeted help for `month` goes in the
+ * demo: the first (in the district's order) that has a plan, else the first at all.
+ */
+export const helpedSchool = (
+  input: Input,
+  month: UnifiedDay.YearMonth.YearMonth,
+): District.School | undefined => {
+  const low = input.district.schools.filter((s) => s.lowResults)
+  const plans = input.models.monthly.plans[month] ?? {}
+  const planned = new Set(
+    Object.values(plans)
+      .filter((p) => p._tag !== "NotDrafted")
+      .map((p) => p.schoolId as string),
+  )
+  return low.find((s) => planned.has(s.id)) ?? low[0]
+}
+
+/** Every document of the run, in the order the demo writes them. */
+export const documents = (input: Input): ReadonlyArray<ReportDocument.ReportDocument> => {
+  const d = input.district
+  const base = common(input)
+  const now = input.stats.endedAt
+  const query = { now, districtId: d.district.id, regulation: d.settings }
+  const states = { weekly: input.models.weekly, month: input.models.monthly }
+  const year = plannedYear(input)
+  const lastDay = input.stats.dates.at(-1)
+  const lastMonth = input.stats.months.at(-1)
+  const school = lastMonth === undefined ? undefined : helpedSchool(input, lastMonth)
+  const schoolSigned = (s: District.School) => ({
+    ...base,
+    signature: { position: "Директор", name: signatureName(s.leader.fullName) },
+  })
+  return [
+    ...(lastDay === undefined
+      ? []
+      : [
+          EmdReports.WeeklySummary.make(input.models.weekly, {
+            ...base,
+            ...query,
+            day: lastDay,
+            signature: {
+              position: "Муниципальный координатор ЕМД",
+              name: signatureName(d.coordinator.fullName),
+            },
+          }),
+        ]),
+    ...input.figures.months.map((m) =>
+      EmdReports.MonthOverview.make(states, {
+        ...base,
+        ...query,
+        month: UnifiedDay.YearMonth.YearMonth.make(m.month),
+      }),
+    ),
+    ...(lastMonth === undefined || school === undefined
+      ? []
+      : [
+          EmdReports.ProgressSheet.make(input.models.monthly, {
+            ...schoolSigned(school),
+            schoolId: school.id,
+            month: lastMonth,
+            now,
+          }),
+          EmdReports.HelpPlan.make(input.models.monthly, {
+            ...schoolSigned(school),
+            schoolId: school.id,
+            month: lastMonth,
+            now,
+          }),
+        ]),
+    EmdReports.PracticeBank.make(input.models.bank, { ...base, year, audience: "public" }),
+    EmdReports.CuratorList.make(year, { ...base, maxLoad: d.settings.emd.curatorMaxLoad }),
+    yearReport(input),
+  ]
+}
 
 const monthNames = [
   "Январь",
@@ -34,36 +169,17 @@ const monthNames = [
 const monthName = (m: string): string =>
   `${monthNames[Number(m.slice(5)) - 1] ?? m} ${m.slice(0, 4)}`
 
-const dateOf = (iso: string): ReportDate.LocalDate => {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number]
-  return ReportDate.makeUnsafe(y, m, d)
-}
-
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole)
 
-/** Inputs of the documents. */
-export interface Input {
-  readonly district: District.District
-  readonly startYear: number
-  readonly figures: Figures.Figures
-  readonly models: Figures.ReadModels
-  /** The date the documents are dated (ISO). */
-  readonly date: string
-}
-
-const heading = (input: Input) => ({
-  organisation: input.district.department.name,
-  district: `${input.district.district.name} (${input.district.district.region})`,
-  date: dateOf(input.date),
-  place: "р. п. Заречный",
-  signature: { position: "Начальник управления образования", name: "Е. В. Петрова" },
-})
-
-/** EMD: the department's certificate on the year (or the simulated part of it). */
+/**
+ * EMD: the department's certificate on the year (or the simulated part of it): the
+ * totals, the months side by side and each school's year, with charts.
+ */
 export const yearReport = (input: Input): ReportDocument.ReportDocument => {
   const f = input.figures
   const y = input.startYear
   const yearText = `${y}/${String(y + 1).slice(2)}`
+  const base = common(input)
   const monthColumns = [
     Column.text("month", "Месяц"),
     Column.integer("days", "Дней ЕМД"),
@@ -95,7 +211,11 @@ export const yearReport = (input: Input): ReportDocument.ReportDocument => {
     name: `emd-year-${y}-${y + 1}`,
     kind: "СПРАВКА",
     title: `Об итогах единого методического дня в ${yearText} учебном году`,
-    ...heading(input),
+    organisation: base.organisation,
+    district: base.district,
+    date: ReportDate.fromCore(base.date),
+    place: "р. п. Заречный",
+    signature: departmentHead,
     audience: "department",
     sections: [
       ReportDocument.section("Общие показатели", [
@@ -218,53 +338,6 @@ export const yearReport = (input: Input): ReportDocument.ReportDocument => {
   })
 }
 
-/** EMD-2.2, 2.15: the bank of best practices accepted during the year. */
-export const practiceBank = (input: Input): ReportDocument.ReportDocument => {
-  const y = input.startYear
-  const people = new Map<string, string>()
-  const schools = new Map<string, string>()
-  for (const s of input.district.schools) {
-    schools.set(s.id, s.name)
-    for (const t of s.teachers) people.set(t.id, t.fullName)
-  }
-  const entries = UnifiedDay.PracticeBank.bank(input.models.bank)
-  const columns = [
-    Column.text("teacher", "Педагог", { personal: true, disclosure: "published" }),
-    Column.text("school", "Образовательная организация"),
-    Column.text("topic", "Тема ЕМД"),
-    Column.text("title", "Практика"),
-    Column.date("accepted", "Принята в банк"),
-  ] as const
-  const topicMonth = (t: Ids.TopicId) => monthName(t.replace(/^topic-/, ""))
-  return ReportDocument.make({
-    name: `emd-practice-bank-${y}-${y + 1}`,
-    kind: "РЕЕСТР",
-    title: `Банк лучших практик педагогов, ${y}/${String(y + 1).slice(2)} учебный год`,
-    ...heading(input),
-    audience: "department",
-    sections: [
-      ReportDocument.section(undefined, [
-        ReportDocument.paragraph(
-          `Практики, представленные педагогами по темам единого методического дня и принятые методическим отделом (пп. 2.2, 2.15 регламента): ${entries.length}.`,
-        ),
-        ReportDocument.table({
-          id: "practices",
-          columns,
-          rows: entries.map((e) => ({
-            teacher: people.get(e.teacherId) ?? e.teacherId,
-            school: schools.get(e.schoolId) ?? e.schoolId,
-            topic: topicMonth(e.topicId),
-            title: e.title,
-            accepted: ReportDate.fromDateTime(
-              DateTime.setZone(e.acceptedAt, input.district.district.timeZone),
-            ),
-          })),
-        }),
-      ]),
-    ],
-  })
-}
-
 /** The formats the demo writes. */
 export const formats: ReadonlyArray<Report.Format> = ["docx", "xlsx", "html", "csv"]
 
@@ -272,7 +345,7 @@ export const formats: ReadonlyArray<Report.Format> = ["docx", "xlsx", "html", "c
 export const write = (input: Input, dir: string) =>
   Effect.gen(function* () {
     const written: Array<string> = []
-    for (const doc of [yearReport(input), practiceBank(input)]) {
+    for (const doc of documents(input)) {
       const files = yield* Report.publish(doc, formats)
       for (const f of files) written.push(f.name)
     }

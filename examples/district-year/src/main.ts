@@ -163,12 +163,10 @@ const main = async () => {
   progress.finish(`${stats.events} событий за ${(stats.millis / 1000).toFixed(2)} с (${storeName})`)
   const reportsStarted = performance.now()
   const written = await Effect.runPromise(
-    Reports.write(
-      { district, startYear: options.year, figures: f, models, date: `${options.year + 1}-06-05` },
-      options.out,
-    ),
+    Reports.write({ district, startYear: options.year, figures: f, models, stats }, options.out),
   )
   const reportMillis = performance.now() - reportsStarted
+  const documents = written.filter((n) => !n.endsWith(".csv"))
   const y = options.year
   const teachers = District.teacherCount(district)
   const low = district.schools.filter((s) => s.lowResults).length
@@ -185,7 +183,7 @@ const main = async () => {
     `year took:     ${(stats.millis / 1000).toFixed(2)} s (${Math.round(stats.events / (stats.millis / 1000))} events/s, notifications included)`,
     `notifications: ${stats.dispatched} sent through ${where}`,
     `late steps:    ${f.lateSteps} (materials ${f.materialsLate}, questions ${f.questionsLate}, decisions ${f.decisionsLate}, sheets ${f.sheetsLate})`,
-    `reports:       ${written.length} files in ${show(cwd, options.out)} (${(reportMillis / 1000).toFixed(2)} s): ${written.filter((n) => !n.endsWith(".csv")).join(", ")} + ${written.filter((n) => n.endsWith(".csv")).length} CSV`,
+    `reports:       ${written.length} files in ${show(cwd, options.out)} (${(reportMillis / 1000).toFixed(2)} s): ${[...new Set(documents.map((n) => n.replace(/\.[a-z]+$/, "")))].join(", ")} (.docx, .xlsx, .html) + ${written.length - documents.length} CSV`,
     `total time:    ${((performance.now() - started) / 1000).toFixed(2)} s`,
   ]
   console.log(lines.join("\n"))

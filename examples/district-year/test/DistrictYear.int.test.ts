@@ -55,10 +55,10 @@ const reportTables = async (outcome: Run.Outcome) => {
     startYear: 2025,
     figures: outcome.figures,
     models: outcome.models,
-    date: "2025-11-10",
+    stats: outcome.stats,
   }
   const out: Record<string, string> = {}
-  for (const doc of [Reports.yearReport(input), Reports.practiceBank(input)]) {
+  for (const doc of Reports.documents(input)) {
     for (const f of await Effect.runPromise(Report.renderAll(doc, ["csv"]))) {
       out[f.name] = new TextDecoder().decode(f.bytes)
     }
