@@ -40,6 +40,14 @@ export interface EngineOptions<Settings, E> {
   readonly regulationFor: RegulationResolver<Settings, E>
   /** How many times a command is retried after a version conflict (default 8). */
   readonly maxConflictRetries?: number
+  /**
+   * Keep the state and version of up to this many recently used streams in memory, so a
+   * command on a known stream skips the read and the fold. Safe with other writers: the
+   * append still carries the expected version, so a stale entry ends in a version
+   * conflict, which evicts it and retries from a fresh read; a refusal decided on a
+   * cached state is checked again on a fresh read before it is returned. Off when absent.
+   */
+  readonly cacheStreams?: number
 }
 
 /** Per-command options. */
@@ -117,6 +125,42 @@ export const decodeEvents = <Event>(
     return Effect.succeed(out)
   })
 
+const isVersionConflict = (e: unknown): boolean =>
+  typeof e === "object" && e !== null && "_tag" in e && e._tag === "VersionConflict"
+
+/** The least recently used streams' states, by stream id, for one decider each. */
+class StreamCache {
+  readonly #entries = new Map<
+    StreamId,
+    { readonly definition: object; readonly state: unknown; readonly version: number }
+  >()
+  readonly #max: number
+  constructor(max: number) {
+    this.#max = Math.max(1, Math.floor(max))
+  }
+  get<State>(
+    definition: { readonly initialState: State },
+    streamId: StreamId,
+  ): { readonly state: State; readonly version: number } | undefined {
+    const entry = this.#entries.get(streamId)
+    if (entry === undefined || entry.definition !== definition) return undefined
+    this.#entries.delete(streamId)
+    this.#entries.set(streamId, entry)
+    return { state: entry.state as State, version: entry.version }
+  }
+  set(definition: object, streamId: StreamId, state: unknown, version: number): void {
+    this.#entries.delete(streamId)
+    this.#entries.set(streamId, { definition, state, version })
+    if (this.#entries.size > this.#max) {
+      const oldest = this.#entries.keys().next()
+      if (!oldest.done) this.#entries.delete(oldest.value)
+    }
+  }
+  delete(streamId: StreamId): void {
+    this.#entries.delete(streamId)
+  }
+}
+
 /**
  * Makes an engine.
  *
@@ -129,6 +173,8 @@ export const make = <Settings, RegulationError>(
   options: EngineOptions<Settings, RegulationError>,
 ): Engine<Settings, RegulationError> => {
   const maxRetries = options.maxConflictRetries ?? 8
+  const cache =
+    options.cacheStreams === undefined ? undefined : new StreamCache(options.cacheStreams)
 
   const load: Engine<Settings, RegulationError>["load"] = (definition, streamId) =>
     Effect.gen(function* () {
@@ -152,10 +198,17 @@ export const make = <Settings, RegulationError>(
       const store = yield* EventStore
       const ids = yield* IdGenerator
       const policy = yield* NotificationPolicy
-      const { state, version } = yield* load(definition, streamId)
+      const cached = cache?.get<State>(definition, streamId)
+      let { state, version } = cached ?? (yield* load(definition, streamId))
       const now = yield* DateTime.now
       const regulation = yield* options.regulationFor(actor.districtId, now)
-      const decided = definition.decide(command, state, { now, actor, regulation })
+      let decided = definition.decide(command, state, { now, actor, regulation })
+      if (Result.isFailure(decided) && cached !== undefined) {
+        // Refuse only on what the store holds now, not on what this process last saw.
+        cache?.delete(streamId)
+        ;({ state, version } = yield* load(definition, streamId))
+        decided = definition.decide(command, state, { now, actor, regulation })
+      }
       if (Result.isFailure(decided)) return yield* Effect.fail(decided.failure)
       const events: ReadonlyArray<Event> = decided.success
       if (events.length === 0) {
@@ -194,6 +247,7 @@ export const make = <Settings, RegulationError>(
         events: newEvents,
         outbox,
       })
+      cache?.set(definition, streamId, next, appended.version)
       const done: Executed<Event, State> = {
         events,
         state: next,
@@ -203,9 +257,13 @@ export const make = <Settings, RegulationError>(
       return done
     })
     return attempt.pipe(
+      Effect.tapError((e) =>
+        Effect.sync(() => {
+          if (isVersionConflict(e)) cache?.delete(streamId)
+        }),
+      ),
       Effect.retry({
-        while: (e) =>
-          typeof e === "object" && e !== null && "_tag" in e && e._tag === "VersionConflict",
+        while: isVersionConflict,
         times: maxRetries,
       }),
       Effect.withSpan("metodika.execute", {

@@ -1,0 +1,102 @@
+import { Effect, Layer, Result } from "effect"
+import { describe, expect, it } from "vitest"
+import * as Actor from "../src/Actor.ts"
+import * as Engine from "../src/Engine.ts"
+import { EventStore } from "../src/EventStore.ts"
+import { DistrictId, PersonId, StreamId } from "../src/Ids.ts"
+import * as InMemory from "../src/InMemory.ts"
+import { Comment, Draft, definition, StartReview, Submit } from "./ReviewDecider.ts"
+
+const district = DistrictId.make("d")
+const everyone = Actor.make(PersonId.make("p"), district, ["teacher", "methodist"])
+const stream = StreamId.make("review:cached")
+const settings = { regulationFor: () => Effect.succeed({}) }
+
+/** The in-memory store, counting stream reads. */
+const countingStore = (reads: { n: number }) =>
+  Layer.effect(
+    EventStore,
+    Effect.map(Effect.service(EventStore), (store) =>
+      EventStore.of({
+        ...store,
+        readStream: (id) =>
+          Effect.andThen(
+            Effect.sync(() => reads.n++),
+            store.readStream(id),
+          ),
+      }),
+    ),
+  ).pipe(Layer.provideMerge(InMemory.layer))
+
+describe("Engine stream cache", () => {
+  it("skips the read and fold for a stream it has just written", async () => {
+    const reads = { n: 0 }
+    const cached = Engine.make({ ...settings, cacheStreams: 10 })
+    const program = Effect.gen(function* () {
+      yield* cached.execute(definition, stream, new Draft({ title: "x" }), everyone)
+      for (let i = 0; i < 5; i++) {
+        yield* cached.execute(definition, stream, new Comment({ text: `${i}` }), everyone)
+      }
+      return yield* EventStore.use((s) => s.readStream(stream))
+    })
+    const stored = await Effect.runPromise(program.pipe(Effect.provide(countingStore(reads))))
+    expect(stored.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6])
+    // One read for the first command on the new stream, one for the check above.
+    expect(reads.n).toBe(2)
+  })
+
+  it("recovers from another writer through the version conflict, losing nothing", async () => {
+    const cached = Engine.make({ ...settings, cacheStreams: 10 })
+    const other = Engine.make(settings)
+    const program = Effect.gen(function* () {
+      yield* cached.execute(definition, stream, new Draft({ title: "x" }), everyone)
+      yield* other.execute(definition, stream, new Comment({ text: "other" }), everyone)
+      const done = yield* cached.execute(
+        definition,
+        stream,
+        new Comment({ text: "mine" }),
+        everyone,
+      )
+      const stored = yield* EventStore.use((s) => s.readStream(stream))
+      return { done, stored }
+    })
+    const { done, stored } = await Effect.runPromise(program.pipe(Effect.provide(InMemory.layer)))
+    expect(done.version).toBe(3)
+    expect(done.state.comments).toBe(2)
+    expect(stored.map((e) => (e.data as { text?: string }).text)).toEqual([
+      undefined,
+      "other",
+      "mine",
+    ])
+  })
+
+  it("does not refuse on a stale cached state: it checks the store first", async () => {
+    const cached = Engine.make({ ...settings, cacheStreams: 10 })
+    const other = Engine.make(settings)
+    const program = Effect.gen(function* () {
+      yield* cached.execute(definition, stream, new Draft({ title: "x" }), everyone)
+      // The cache still says "draft"; the store says "submitted", where StartReview is allowed.
+      yield* other.execute(definition, stream, new Submit({}), everyone)
+      return yield* Effect.result(cached.execute(definition, stream, new StartReview({}), everyone))
+    })
+    const result = await Effect.runPromise(program.pipe(Effect.provide(InMemory.layer)))
+    expect(Result.isSuccess(result) && result.success.state.status).toBe("in-review")
+  })
+
+  it("keeps at most the configured number of streams", async () => {
+    const reads = { n: 0 }
+    const cached = Engine.make({ ...settings, cacheStreams: 2 })
+    const ids = ["a", "b", "c"].map((s) => StreamId.make(`review:${s}`))
+    const program = Effect.gen(function* () {
+      for (const id of ids)
+        yield* cached.execute(definition, id, new Draft({ title: id }), everyone)
+      const before = reads.n
+      // "a" was evicted by "c": commenting on it reads it again; "c" is still cached.
+      yield* cached.execute(definition, ids[0]!, new Comment({ text: "1" }), everyone)
+      yield* cached.execute(definition, ids[2]!, new Comment({ text: "2" }), everyone)
+      return reads.n - before
+    })
+    const extraReads = await Effect.runPromise(program.pipe(Effect.provide(countingStore(reads))))
+    expect(extraReads).toBe(1)
+  })
+})
