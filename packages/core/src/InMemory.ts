@@ -90,6 +90,13 @@ const makeState = (state: State) => {
     Effect.flatMap(
       Clock.currentTimeMillis,
       (millis): Effect.Effect<AppendResult, VersionConflict | DuplicateEvent> => {
+        const ids = new Set<EventId>()
+        for (const e of request.events) {
+          if (ids.has(e.id)) {
+            return Effect.fail(new DuplicateEvent({ eventId: e.id, streamId: request.streamId }))
+          }
+          ids.add(e.id)
+        }
         const replay = replayedAppend(state, request)
         if (replay instanceof DuplicateEvent) return Effect.fail(replay)
         if (replay !== undefined) return Effect.succeed(replay)

@@ -180,3 +180,23 @@ describe("Facade", () => {
     await metodika.dispose()
   })
 })
+
+describe("InMemory store", () => {
+  it("refuses a batch that repeats an event id, as the SQL stores do", async () => {
+    const id = EventId.make("same")
+    const event = { id, type: "Drafted", data: { title: "x" }, metadata: {} }
+    const error = await Effect.runPromise(
+      Effect.flip(
+        EventStore.use((s) =>
+          s.append({
+            streamId: stream,
+            streamType: "review",
+            expectedVersion: 0,
+            events: [event, event],
+          }),
+        ),
+      ).pipe(Effect.provide(InMemory.layer)),
+    )
+    expect(error._tag).toBe("DuplicateEvent")
+  })
+})
