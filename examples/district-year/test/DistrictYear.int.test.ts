@@ -48,17 +48,18 @@ const encoded = (models: Run.Outcome["models"]) => ({
   deficits: Schema.encodeSync(UnifiedDay.DeficitLog.readModel.stateSchema)(models.deficits),
 })
 
+const reportInput = (outcome: Run.Outcome): Reports.Input => ({
+  district,
+  startYear: 2025,
+  figures: outcome.figures,
+  models: outcome.models,
+  stats: outcome.stats,
+})
+
 /** The tables of the reports as CSV text. */
 const reportTables = async (outcome: Run.Outcome) => {
-  const input = {
-    district,
-    startYear: 2025,
-    figures: outcome.figures,
-    models: outcome.models,
-    stats: outcome.stats,
-  }
   const out: Record<string, string> = {}
-  for (const doc of Reports.documents(input)) {
+  for (const doc of Reports.documents(reportInput(outcome))) {
     for (const f of await Effect.runPromise(Report.renderAll(doc, ["csv"]))) {
       out[f.name] = new TextDecoder().decode(f.bytes)
     }
@@ -115,6 +116,23 @@ describe("district-year, September–October 2025, SQLite and PostgreSQL", () =>
     const [a, b] = await Promise.all([reportTables(sqlite), reportTables(postgres)])
     expect(Object.keys(a).length).toBeGreaterThan(0)
     expect(b).toEqual(a)
+  })
+
+  it("EMD-2.3 EMD-2.15 EMD-2.16 EMD-2.17 writes the model reports of the run and the year's certificate", () => {
+    const input = reportInput(sqlite)
+    const helped = Reports.helpedSchool(input, UnifiedDay.YearMonth.YearMonth.make("2025-10"))
+    expect(helped?.lowResults).toBe(true)
+    const school = helped?.id
+    expect(Reports.documents(input).map((d) => d.name)).toEqual([
+      `emd-week-${sqlite.stats.dates.at(-1)}`,
+      "emd-month-2025-09",
+      "emd-month-2025-10",
+      `emd-sheet-2025-10-${school}`,
+      `emd-help-plan-2025-10-${school}`,
+      "emd-practice-bank-2025",
+      "emd-curators-2025",
+      "emd-year-2025-2026",
+    ])
   })
 
   it("gives the same figures when run again with the same seed", async () => {
