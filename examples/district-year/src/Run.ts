@@ -52,7 +52,11 @@ export const run = (options: Options): Effect.Effect<Outcome, unknown> =>
 const year = (options: Options) =>
   Effect.gen(function* () {
     const { district } = options
-    const engine = Engine.make({ regulationFor: Regulations.resolver([district.regulation]) })
+    const engine = Engine.make({
+      regulationFor: Regulations.resolver([district.regulation]),
+      // One process writes the year: commands skip the read and fold of a known stream.
+      cacheStreams: 10_000,
+    })
     const directory = Notifications.directory(district)
     const curators = new Map<string, string>()
     const channel = options.channel === undefined ? undefined : yield* options.channel
