@@ -11,6 +11,7 @@ import * as InMemory from "../src/InMemory.ts"
 import { NotificationPolicy } from "../src/NotificationPolicy.ts"
 import { Outbox } from "../src/Outbox.ts"
 import { Comment, Draft, definition, Publish, Submit } from "./ReviewDecider.ts"
+import { decoratedMemory } from "./Stores.ts"
 
 const district = DistrictId.make("omsk-poltava")
 const teacher = Actor.make(PersonId.make("t-1"), district, ["teacher"])
@@ -19,20 +20,14 @@ const engine = Engine.make({ regulationFor: () => Effect.succeed({}) })
 
 let interleavedAppends = 0
 /** A store whose reads yield to other fibers, so concurrent commands really interleave. */
-const interleavingStore = Layer.effect(
-  EventStore,
-  Effect.map(Effect.service(EventStore), (store) =>
-    EventStore.of({
-      ...store,
-      readStream: (id) => Effect.andThen(Effect.yieldNow, store.readStream(id)),
-      append: (request) =>
-        Effect.andThen(
-          Effect.sync(() => interleavedAppends++),
-          Effect.andThen(Effect.yieldNow, store.append(request)),
-        ),
-    }),
-  ),
-).pipe(Layer.provideMerge(InMemory.layer))
+const interleavingStore = decoratedMemory((store) => ({
+  readStream: (id) => Effect.andThen(Effect.yieldNow, store.readStream(id)),
+  append: (request) =>
+    Effect.andThen(
+      Effect.sync(() => interleavedAppends++),
+      Effect.andThen(Effect.yieldNow, store.append(request)),
+    ),
+}))
 
 describe("Engine", () => {
   it("records the decided events with versions, positions and the actor", async () => {
@@ -137,25 +132,19 @@ describe("Engine", () => {
 
   it("gives up after the configured number of conflict retries with a typed VersionConflict", async () => {
     let appends = 0
-    const alwaysConflicting = Layer.effect(
-      EventStore,
-      Effect.map(Effect.service(EventStore), (store) =>
-        EventStore.of({
-          ...store,
-          append: (request) =>
-            Effect.suspend(() => {
-              appends++
-              return Effect.fail(
-                new VersionConflict({
-                  streamId: request.streamId,
-                  expectedVersion: request.expectedVersion,
-                  actualVersion: request.expectedVersion + 1,
-                }),
-              )
+    const alwaysConflicting = decoratedMemory(() => ({
+      append: (request) =>
+        Effect.suspend(() => {
+          appends++
+          return Effect.fail(
+            new VersionConflict({
+              streamId: request.streamId,
+              expectedVersion: request.expectedVersion,
+              actualVersion: request.expectedVersion + 1,
             }),
+          )
         }),
-      ),
-    ).pipe(Layer.provideMerge(InMemory.layer))
+    }))
     const strict = Engine.make({ regulationFor: () => Effect.succeed({}), maxConflictRetries: 2 })
     const error = await Effect.runPromise(
       Effect.flip(strict.execute(definition, stream, new Draft({ title: "x" }), teacher)).pipe(

@@ -1,4 +1,4 @@
-import { Effect, Layer, Result } from "effect"
+import { Effect, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import * as Actor from "../src/Actor.ts"
 import * as Engine from "../src/Engine.ts"
@@ -6,6 +6,7 @@ import { EventStore } from "../src/EventStore.ts"
 import { DistrictId, PersonId, StreamId } from "../src/Ids.ts"
 import * as InMemory from "../src/InMemory.ts"
 import { Comment, Draft, definition, StartReview, Submit } from "./ReviewDecider.ts"
+import { decoratedMemory } from "./Stores.ts"
 
 const district = DistrictId.make("d")
 const everyone = Actor.make(PersonId.make("p"), district, ["teacher", "methodist"])
@@ -14,19 +15,13 @@ const settings = { regulationFor: () => Effect.succeed({}) }
 
 /** The in-memory store, counting stream reads. */
 const countingStore = (reads: { n: number }) =>
-  Layer.effect(
-    EventStore,
-    Effect.map(Effect.service(EventStore), (store) =>
-      EventStore.of({
-        ...store,
-        readStream: (id) =>
-          Effect.andThen(
-            Effect.sync(() => reads.n++),
-            store.readStream(id),
-          ),
-      }),
-    ),
-  ).pipe(Layer.provideMerge(InMemory.layer))
+  decoratedMemory((store) => ({
+    readStream: (id) =>
+      Effect.andThen(
+        Effect.sync(() => reads.n++),
+        store.readStream(id),
+      ),
+  }))
 
 describe("Engine stream cache", () => {
   it("skips the read and fold for a stream it has just written", async () => {
