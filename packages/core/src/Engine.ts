@@ -215,26 +215,25 @@ export const make = <Settings, RegulationError>(
         const unchanged: Executed<Event, State> = { events, state, version, positions: [] }
         return unchanged
       }
+      const metadata = {
+        actorId: actor.personId,
+        command: command._tag,
+        ...(executeOptions?.correlationId === undefined
+          ? {}
+          : { correlationId: executeOptions.correlationId }),
+      }
       const newEvents: Array<NewEvent> = []
+      const recorded: Array<{ readonly id: string; readonly event: Event }> = []
       for (const event of events) {
-        newEvents.push({
-          id: EventId.make(yield* ids.next),
-          type: event._tag,
-          data: encode(event),
-          metadata: {
-            actorId: actor.personId,
-            command: command._tag,
-            ...(executeOptions?.correlationId === undefined
-              ? {}
-              : { correlationId: executeOptions.correlationId }),
-          },
-        })
+        const id = EventId.make(yield* ids.next)
+        newEvents.push({ id, type: event._tag, data: encode(event), metadata })
+        recorded.push({ id, event })
       }
       const next = events.reduce(definition.evolve, state)
       const outbox = policy.messagesFor({
         streamType: definition.streamType,
         streamId,
-        events: events.map((event, i) => ({ id: newEvents[i]?.id ?? "", event })),
+        events: recorded,
         state: next,
         now,
         actor,
