@@ -77,11 +77,13 @@ export const CRLF = "\r\n"
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export const escapeText = (value: string): string =>
-  value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n")
+  !/[\\;,\r\n]/.test(value)
+    ? value
+    : value
+        .replace(/\\/g, "\\\\")
+        .replace(/;/g, "\\;")
+        .replace(/,/g, "\\,")
+        .replace(/\r\n|\r|\n/g, "\\n")
 
 /** A parameter value, quoted when it holds `:`, `;` or `,` (RFC 5545 §3.2; DQUOTE cannot appear). */
 export const paramValue = (value: string): string => {
@@ -90,34 +92,58 @@ export const paramValue = (value: string): string => {
   return /[:;,]/.test(clean) ? `"${clean}"` : clean
 }
 
-const encoder = new TextEncoder()
-
 // A lone surrogate is written as U+FFFD, three octets, like any other BMP character above U+07FF.
 const utf8Length = (codePoint: number): number =>
   codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4
+
+/** Whether `line` takes at most 75 octets in UTF-8, counted without encoding it. */
+const fitsOneLine = (line: string): boolean => {
+  // A UTF-16 code unit is at least one octet, so a longer string never fits.
+  if (line.length > 75) return false
+  let octets = 0
+  for (let i = 0; i < line.length; i++) {
+    const unit = line.charCodeAt(i)
+    if (unit < 0x80) octets += 1
+    else if (unit < 0x800) octets += 2
+    else if (
+      unit >= 0xd800 &&
+      unit <= 0xdbff &&
+      i + 1 < line.length &&
+      line.charCodeAt(i + 1) >= 0xdc00 &&
+      line.charCodeAt(i + 1) <= 0xdfff
+    ) {
+      octets += 4
+      i++
+    } else octets += 3
+  }
+  return octets <= 75
+}
 
 /**
  * Folds one content line so no line is longer than 75 octets (RFC 5545 §3.1); the
  * continuation lines start with a space. A UTF-8 character is never split.
  */
 export const foldLine = (line: string): string => {
-  if (encoder.encode(line).length <= 75) return line
+  if (fitsOneLine(line)) return line
   const pieces: Array<string> = []
-  let current = ""
+  let start = 0
   let octets = 0
   let limit = 75
-  for (const ch of line) {
-    const size = utf8Length(ch.codePointAt(0) ?? 0)
+  let i = 0
+  while (i < line.length) {
+    const codePoint = line.codePointAt(i) ?? 0
+    const units = codePoint > 0xffff ? 2 : 1
+    const size = utf8Length(codePoint)
     if (octets + size > limit) {
-      pieces.push(current)
-      current = ""
+      pieces.push(line.slice(start, i))
+      start = i
       octets = 0
       limit = 74
     }
-    current += ch
     octets += size
+    i += units
   }
-  pieces.push(current)
+  pieces.push(line.slice(start))
   return pieces.join(`${CRLF} `)
 }
 
@@ -132,8 +158,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0")
 
 /** An instant in UTC form: `20251201T050000Z`. */
 export const formatUtc = (instant: DateTime.DateTime): string => {
-  const p = DateTime.toPartsUtc(instant)
-  return `${pad(p.year, 4)}${pad(p.month)}${pad(p.day)}T${pad(p.hour)}${pad(p.minute)}${pad(p.second)}Z`
+  const d = new Date(DateTime.toEpochMillis(instant))
+  return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`
 }
 
 /** An instant as local time in a zone, for use with `TZID`: `20251201T110000`. */
@@ -172,10 +198,15 @@ const tzName = (minutes: number): string => {
   return `${sign}${hm}`
 }
 
+// The lines of a zone whose offset does not change around the instants, by zone and offset.
+const steadyZones = new Map<string, ReadonlyArray<string>>()
+const maxSteadyZones = 256
+
 /**
  * The `VTIMEZONE` lines for `zone`, covering the given instants. A zone whose offset
  * does not change around them (every Russian zone today) gets one `STANDARD`
- * observance; a zone that changes gets one observance per change.
+ * observance, written once per zone and offset and kept; a zone that changes gets one
+ * observance per change.
  */
 export const timeZoneLines = (
   zone: string,
@@ -188,6 +219,11 @@ export const timeZoneLines = (
   const to = DateTime.makeUnsafe(last + 2 * 86_400_000)
   const initial = Zone.offsetMinutes(from, zone)
   const changes = Zone.transitions(zone, from, to)
+  const steadyKey = `${zone} ${initial}`
+  if (changes.length === 0) {
+    const kept = steadyZones.get(steadyKey)
+    if (kept !== undefined) return kept
+  }
   const offsets = [initial, ...changes.map((c) => c.offsetTo)]
   const lowest = Math.min(...offsets)
   const observance = (onset: string, offsetFrom: number, offsetTo: number) => {
@@ -214,6 +250,10 @@ export const timeZoneLines = (
     lines.push(...observance(onset, c.offsetFrom, c.offsetTo))
   }
   lines.push("END:VTIMEZONE")
+  if (changes.length === 0) {
+    if (steadyZones.size >= maxSteadyZones) steadyZones.clear()
+    steadyZones.set(steadyKey, lines)
+  }
   return lines
 }
 

@@ -57,14 +57,17 @@ export const facts = (items: ReadonlyArray<readonly [string, string]>): Block =>
   items,
 })
 
+const htmlEntities: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+}
+
 /** Escapes text for HTML element content and attribute values. */
 export const escapeHtml = (text: string): string =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;")
+  /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c) : text
 
 const safeUrl = (url: string): string => (/^https?:\/\//i.test(url) ? url : "#")
 

@@ -131,13 +131,12 @@ export const formatDateWithWeekday = (d: DateParts): string =>
 export const formatMonth = (year: number, month: number): string =>
   `${monthsNominative[month - 1]} ${year} г.`
 
-/**
- * The name of a zone as Russians know it: the city the IANA id names
- * («Омск», «Москва», «Петропавловск-Камчатский»).
- */
-export const zoneName = (zone: string): string => {
-  const known = zoneNames[zone]
-  if (known !== undefined) return known
+// Names and labels are kept per zone: `Intl` is slow to ask, and zones are few.
+const maxZones = 256
+const names = new Map<string, string>()
+const labels = new Map<string, Map<number, string>>()
+
+const nameFromIntl = (zone: string): string => {
   try {
     const part = new Intl.DateTimeFormat("ru", { timeZone: zone, timeZoneName: "shortGeneric" })
       .formatToParts(0)
@@ -149,9 +148,38 @@ export const zoneName = (zone: string): string => {
   return zone.slice(zone.lastIndexOf("/") + 1).replaceAll("_", " ")
 }
 
+/**
+ * The name of a zone as Russians know it: the city the IANA id names
+ * («Омск», «Москва», «Петропавловск-Камчатский»).
+ */
+export const zoneName = (zone: string): string => {
+  const known = zoneNames[zone]
+  if (known !== undefined) return known
+  let name = names.get(zone)
+  if (name === undefined) {
+    name = nameFromIntl(zone)
+    if (names.size >= maxZones) names.clear()
+    names.set(zone, name)
+  }
+  return name
+}
+
 /** The zone with its offset at `instant`: «Омск, UTC+6». */
-export const zoneLabel = (instant: DateTime.DateTime, zone: string): string =>
-  `${zoneName(zone)}, ${Zone.offsetLabel(Zone.offsetMinutes(instant, zone))}`
+export const zoneLabel = (instant: DateTime.DateTime, zone: string): string => {
+  const minutes = Zone.offsetMinutes(instant, zone)
+  let byOffset = labels.get(zone)
+  if (byOffset === undefined) {
+    if (labels.size >= maxZones) labels.clear()
+    byOffset = new Map()
+    labels.set(zone, byOffset)
+  }
+  let label = byOffset.get(minutes)
+  if (label === undefined) {
+    label = `${zoneName(zone)}, ${Zone.offsetLabel(minutes)}`
+    byOffset.set(minutes, label)
+  }
+  return label
+}
 
 const hhmm = (p: Zone.LocalParts): string =>
   `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`
