@@ -9,9 +9,12 @@
  * force from the resolver the engine is made with; tests and simulations control all
  * three.
  *
+ * Several commands run inside `UnitOfWork.run` commit together: the engine needs nothing
+ * more for that, it appends through the unit's `EventStore` like through any other.
+ *
  * @module
  */
-import { DateTime, Effect, Result, Schema } from "effect"
+import { DateTime, Effect, Option, Result, Schema } from "effect"
 import type { Actor } from "./Actor.ts"
 import type { DecisionContext, Definition } from "./Decider.ts"
 import { fold } from "./Decider.ts"
@@ -27,6 +30,7 @@ import {
 import { IdGenerator } from "./IdGenerator.ts"
 import { type DistrictId, EventId, type StreamId } from "./Ids.ts"
 import { NotificationPolicy } from "./NotificationPolicy.ts"
+import * as UnitOfWork from "./UnitOfWork.ts"
 
 /** How the engine finds the regulation settings in force for a district at an instant. */
 export type RegulationResolver<Settings, E> = (
@@ -45,7 +49,8 @@ export interface EngineOptions<Settings, E> {
    * command on a known stream skips the read and the fold. Safe with other writers: the
    * append still carries the expected version, so a stale entry ends in a version
    * conflict, which evicts it and retries from a fresh read; a refusal decided on a
-   * cached state is checked again on a fresh read before it is returned. Off when absent.
+   * cached state is checked again on a fresh read before it is returned; what a unit of
+   * work wrote is forgotten when the unit rolls back. Off when absent.
    */
   readonly cacheStreams?: number
 }
@@ -246,7 +251,12 @@ export const make = <Settings, RegulationError>(
         events: newEvents,
         outbox,
       })
-      cache?.set(definition, streamId, next, appended.version)
+      if (cache !== undefined) {
+        cache.set(definition, streamId, next, appended.version)
+        // Inside a unit of work the append is not durable yet: forget it if the unit rolls back.
+        const unit = yield* Effect.serviceOption(UnitOfWork.Current)
+        if (Option.isSome(unit)) unit.value.onRollback(() => cache.delete(streamId))
+      }
       const done: Executed<Event, State> = {
         events,
         state: next,

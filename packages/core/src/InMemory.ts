@@ -1,7 +1,11 @@
 /**
- * An in-memory `EventStore` and `Outbox` over one shared state, for tests, prototypes
- * and simulations. Every operation runs as one synchronous step, so it is atomic under
- * any number of concurrent fibers; time comes from the Effect `Clock`.
+ * An in-memory `EventStore`, `Outbox` and `UnitOfWork` over one shared state, for tests,
+ * prototypes and simulations. Every operation runs as one synchronous step, so it is
+ * atomic under any number of concurrent fibers; time comes from the Effect `Clock`.
+ *
+ * A unit of work keeps an undo log of what it changed and takes the state's write gate:
+ * writers outside the unit wait until it ends, readers do not (they see its writes
+ * before it commits: "read uncommitted", enough for tests and simulations).
  *
  * @module
  */
@@ -24,12 +28,22 @@ import {
   type OutboxMessage,
   type OutboxStatus,
 } from "./Outbox.ts"
+import * as UnitOfWork from "./UnitOfWork.ts"
 
 interface State {
   readonly events: Array<StoredEvent>
   readonly streams: Map<StreamId, Array<StoredEvent>>
   readonly eventIds: Map<EventId, StoredEvent>
   readonly outbox: Map<MessageId, OutboxMessage>
+  /** The unit of work that may write now (`undefined`: anyone outside a unit). */
+  writer: Unit | undefined
+  /** Fibers waiting for the write gate; each re-checks when woken. */
+  readonly waiters: Array<() => void>
+}
+
+/** A unit of work of the in-memory store: its undo log. */
+interface Unit {
+  readonly undo: Array<() => void>
 }
 
 const emptyState = (): State => ({
@@ -37,16 +51,57 @@ const emptyState = (): State => ({
   streams: new Map(),
   eventIds: new Map(),
   outbox: new Map(),
+  writer: undefined,
+  waiters: [],
 })
+
+/**
+ * Runs `write` once the gate is open to `unit` (the caller's level of nesting). `write`
+ * must change the state when called, not in an effect it returns, so the check and the
+ * change are one synchronous step.
+ */
+const gated = <A, E>(
+  state: State,
+  unit: Unit | undefined,
+  write: () => Effect.Effect<A, E>,
+): Effect.Effect<A, E> =>
+  Effect.suspend(() =>
+    state.writer === unit
+      ? write()
+      : Effect.andThen(
+          Effect.callback<void>((resume) => {
+            state.waiters.push(() => resume(Effect.void))
+          }),
+          gated(state, unit, write),
+        ),
+  )
+
+const openGate = (state: State, to: Unit | undefined) => {
+  state.writer = to
+  for (const wake of state.waiters.splice(0)) wake()
+}
+
+/** Sets a message, logging how to put back what was there when inside a unit. */
+const setMessage = (state: State, unit: Unit | undefined, m: OutboxMessage) => {
+  if (unit !== undefined) {
+    const before = state.outbox.get(m.id)
+    unit.undo.push(() => {
+      if (before === undefined) state.outbox.delete(m.id)
+      else state.outbox.set(m.id, before)
+    })
+  }
+  state.outbox.set(m.id, m)
+}
 
 const enqueueInto = (
   state: State,
+  unit: Unit | undefined,
   messages: ReadonlyArray<NewOutboxMessage>,
   now: DateTime.Utc,
 ) => {
   for (const m of messages) {
     if (state.outbox.has(m.id)) continue
-    state.outbox.set(m.id, {
+    setMessage(state, unit, {
       ...m,
       status: "pending",
       attempts: 0,
@@ -83,13 +138,12 @@ const replayedAppend = (
   }
 }
 
-const makeState = (state: State) => {
+const makeState = (state: State, unit: Unit | undefined) => {
   const append = (
     request: AppendRequest,
   ): Effect.Effect<AppendResult, VersionConflict | DuplicateEvent> =>
-    Effect.flatMap(
-      Clock.currentTimeMillis,
-      (millis): Effect.Effect<AppendResult, VersionConflict | DuplicateEvent> => {
+    Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+      gated(state, unit, (): Effect.Effect<AppendResult, VersionConflict | DuplicateEvent> => {
         const ids = new Set<EventId>()
         for (const e of request.events) {
           if (ids.has(e.id)) {
@@ -111,6 +165,16 @@ const makeState = (state: State) => {
           )
         }
         const recordedAt = DateTime.makeUnsafe(millis)
+        if (unit !== undefined) {
+          const isNew = !state.streams.has(request.streamId)
+          const count = request.events.length
+          unit.undo.push(() => {
+            state.events.length -= count
+            stream.length -= count
+            if (isNew) state.streams.delete(request.streamId)
+            for (const e of request.events) state.eventIds.delete(e.id)
+          })
+        }
         const positions: Array<number> = []
         for (const [i, e] of request.events.entries()) {
           const stored: StoredEvent = {
@@ -127,14 +191,14 @@ const makeState = (state: State) => {
           positions.push(stored.position)
         }
         state.streams.set(request.streamId, stream)
-        enqueueInto(state, request.outbox ?? [], recordedAt)
+        enqueueInto(state, unit, request.outbox ?? [], recordedAt)
         const result: AppendResult = {
           streamId: request.streamId,
           version: stream.length,
           positions,
         }
         return Effect.succeed(result)
-      },
+      }),
     )
 
   const eventStore = EventStore.of({
@@ -152,10 +216,10 @@ const makeState = (state: State) => {
     workerId: string,
     update: (m: OutboxMessage) => OutboxMessage,
   ): Effect.Effect<void, LeaseLost> =>
-    Effect.suspend(() => {
+    gated(state, unit, () => {
       const m = state.outbox.get(id)
       if (!holds(m, workerId)) return Effect.fail(new LeaseLost({ messageId: id, workerId }))
-      state.outbox.set(id, update(m))
+      setMessage(state, unit, update(m))
       return Effect.void
     })
 
@@ -166,36 +230,41 @@ const makeState = (state: State) => {
 
   const outbox = Outbox.of({
     enqueue: (messages) =>
-      Effect.map(Clock.currentTimeMillis, (millis) =>
-        enqueueInto(state, messages, DateTime.makeUnsafe(millis)),
+      Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+        gated(state, unit, () => {
+          enqueueInto(state, unit, messages, DateTime.makeUnsafe(millis))
+          return Effect.void
+        }),
       ),
     claim: (options: ClaimOptions) =>
-      Effect.map(Clock.currentTimeMillis, (millis) => {
-        const now = DateTime.makeUnsafe(millis)
-        const leaseUntil = DateTime.makeUnsafe(millis + options.leaseMillis)
-        const claimed: Array<OutboxMessage> = []
-        for (const m of state.outbox.values()) {
-          if (claimed.length >= options.limit) break
-          if (options.channels !== undefined && !options.channels.includes(m.channel)) continue
-          const due =
-            (m.status === "pending" && DateTime.toEpochMillis(m.nextAttemptAt) <= millis) ||
-            (m.status === "claimed" &&
-              m.leaseUntil !== undefined &&
-              DateTime.toEpochMillis(m.leaseUntil) <= millis)
-          if (!due) continue
-          const next: OutboxMessage = {
-            ...m,
-            status: "claimed",
-            attempts: m.attempts + 1,
-            claimedBy: options.workerId,
-            leaseUntil,
-            nextAttemptAt: now,
+      Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+        gated(state, unit, () => {
+          const now = DateTime.makeUnsafe(millis)
+          const leaseUntil = DateTime.makeUnsafe(millis + options.leaseMillis)
+          const claimed: Array<OutboxMessage> = []
+          for (const m of state.outbox.values()) {
+            if (claimed.length >= options.limit) break
+            if (options.channels !== undefined && !options.channels.includes(m.channel)) continue
+            const due =
+              (m.status === "pending" && DateTime.toEpochMillis(m.nextAttemptAt) <= millis) ||
+              (m.status === "claimed" &&
+                m.leaseUntil !== undefined &&
+                DateTime.toEpochMillis(m.leaseUntil) <= millis)
+            if (!due) continue
+            const next: OutboxMessage = {
+              ...m,
+              status: "claimed",
+              attempts: m.attempts + 1,
+              claimedBy: options.workerId,
+              leaseUntil,
+              nextAttemptAt: now,
+            }
+            setMessage(state, unit, next)
+            claimed.push(next)
           }
-          state.outbox.set(m.id, next)
-          claimed.push(next)
-        }
-        return claimed
-      }),
+          return Effect.succeed(claimed)
+        }),
+      ),
     markDelivered: (id, workerId) =>
       settle(id, workerId, (m) => ({ ...withoutClaim(m), status: "delivered" })),
     markFailed: (id, workerId, error, outcome: FailureOutcome) =>
@@ -205,9 +274,10 @@ const makeState = (state: State) => {
           : { ...withoutClaim(m), status: "pending", lastError: error, nextAttemptAt: outcome.at },
       ),
     release: (id, workerId) =>
-      Effect.sync(() => {
+      gated(state, unit, () => {
         const m = state.outbox.get(id)
-        if (holds(m, workerId)) state.outbox.set(id, { ...withoutClaim(m), status: "pending" })
+        if (holds(m, workerId)) setMessage(state, unit, { ...withoutClaim(m), status: "pending" })
+        return Effect.void
       }),
     get: (id) => Effect.sync(() => state.outbox.get(id)),
     list: (status: OutboxStatus, limit = Number.MAX_SAFE_INTEGER) =>
@@ -216,26 +286,59 @@ const makeState = (state: State) => {
       ),
   })
 
-  return { eventStore, outbox }
+  const unitOfWork: UnitOfWork.UnitOfWork["Service"] = UnitOfWork.make(
+    Effect.acquireRelease(
+      gated(state, unit, () => {
+        const inner: Unit = { undo: [] }
+        openGate(state, inner)
+        return Effect.succeed(inner)
+      }),
+      () => Effect.sync(() => openGate(state, unit)),
+    ).pipe(
+      Effect.map((inner): UnitOfWork.Transaction => {
+        const bound = makeState(state, inner)
+        return {
+          context: bound.context,
+          commit: Effect.sync(() => {
+            if (unit !== undefined) unit.undo.push(...inner.undo)
+            inner.undo.length = 0
+          }),
+          rollback: Effect.sync(() => {
+            for (let i = inner.undo.length - 1; i >= 0; i--) inner.undo[i]!()
+            inner.undo.length = 0
+          }),
+        }
+      }),
+    ),
+  )
+
+  const context = Context.make(EventStore, eventStore).pipe(
+    Context.add(Outbox, outbox),
+    Context.add(UnitOfWork.UnitOfWork, unitOfWork),
+  )
+
+  return { eventStore, outbox, unitOfWork, context }
 }
 
 /**
- * Makes a fresh in-memory store: the `EventStore` and the `Outbox` share one state,
- * so an append and its outbox messages land together.
+ * Makes a fresh in-memory store: the `EventStore`, the `Outbox` and the `UnitOfWork`
+ * share one state, so an append and its outbox messages land together, and a unit of
+ * work's appends land together.
  */
 export const make = (): {
   readonly eventStore: EventStore["Service"]
   readonly outbox: Outbox["Service"]
-} => makeState(emptyState())
+  readonly unitOfWork: UnitOfWork.UnitOfWork["Service"]
+} => {
+  const { eventStore, outbox, unitOfWork } = makeState(emptyState(), undefined)
+  return { eventStore, outbox, unitOfWork }
+}
 
 /**
- * A layer providing both `EventStore` and `Outbox` from one fresh in-memory state.
- * Each time the layer is built (each `Effect.runPromise` that provides it) the state
- * starts empty.
+ * A layer providing `EventStore`, `Outbox` and `UnitOfWork` from one fresh in-memory
+ * state. Each time the layer is built (each `Effect.runPromise` that provides it) the
+ * state starts empty.
  */
-export const layer: Layer.Layer<EventStore | Outbox> = Layer.effectContext(
-  Effect.sync(() => {
-    const { eventStore, outbox } = make()
-    return Context.add(EventStore.context(eventStore), Outbox, outbox)
-  }),
+export const layer: Layer.Layer<EventStore | Outbox | UnitOfWork.UnitOfWork> = Layer.effectContext(
+  Effect.sync(() => makeState(emptyState(), undefined).context),
 )

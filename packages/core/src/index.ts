@@ -1,7 +1,7 @@
 /**
  * `@metodika/core`: the pure domain of district methodical work. The kernel (ids,
  * actors, calendar, regulations), one decider per format, and the engine with its
- * ports (`EventStore`, `Outbox`, `Notifier`).
+ * ports (`EventStore`, `Outbox`, `UnitOfWork`, `Notifier`).
  *
  * @packageDocumentation
  */
@@ -42,4 +42,5 @@ export * as NotificationPolicy from "./NotificationPolicy.ts"
 export * as Notifier from "./Notifier.ts"
 export * as Outbox from "./Outbox.ts"
 export * as Regulations from "./Regulations.ts"
+export * as UnitOfWork from "./UnitOfWork.ts"
 export * as UnifiedDay from "./unified-day/index.ts"

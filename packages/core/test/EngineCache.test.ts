@@ -5,6 +5,7 @@ import * as Engine from "../src/Engine.ts"
 import { EventStore } from "../src/EventStore.ts"
 import { DistrictId, PersonId, StreamId } from "../src/Ids.ts"
 import * as InMemory from "../src/InMemory.ts"
+import * as UnitOfWork from "../src/UnitOfWork.ts"
 import { Comment, Draft, definition, StartReview, Submit } from "./ReviewDecider.ts"
 import { decoratedMemory } from "./Stores.ts"
 
@@ -93,5 +94,65 @@ describe("Engine stream cache", () => {
     })
     const extraReads = await Effect.runPromise(program.pipe(Effect.provide(countingStore(reads))))
     expect(extraReads).toBe(1)
+  })
+})
+
+describe("Engine in a unit of work", () => {
+  it("commits the commands of a unit together and none of them when it fails", async () => {
+    const engine = Engine.make({ ...settings, cacheStreams: 10 })
+    const a = StreamId.make("review:a")
+    const b = StreamId.make("review:b")
+    const program = Effect.gen(function* () {
+      yield* UnitOfWork.run(
+        Effect.all([
+          engine.execute(definition, a, new Draft({ title: "a" }), everyone),
+          engine.execute(definition, b, new Draft({ title: "b" }), everyone),
+        ]),
+      )
+      const failed = yield* Effect.result(
+        UnitOfWork.run(
+          Effect.gen(function* () {
+            yield* engine.execute(definition, a, new Comment({ text: "1" }), everyone)
+            yield* engine.execute(definition, b, new Comment({ text: "2" }), everyone)
+            // Refused: a draft cannot be taken into review.
+            yield* engine.execute(definition, a, new StartReview({}), everyone)
+          }),
+        ),
+      )
+      const read = (id: StreamId) =>
+        EventStore.use((s) => s.readStream(id)).pipe(Effect.map((es) => es.map((e) => e.type)))
+      return { failed, a: yield* read(a), b: yield* read(b) }
+    })
+    const out = await Effect.runPromise(program.pipe(Effect.provide(InMemory.layer)))
+    expect(Result.isFailure(out.failed)).toBe(true)
+    expect(out.a).toEqual(["Drafted"])
+    expect(out.b).toEqual(["Drafted"])
+  })
+
+  it("forgets what a rolled-back unit wrote: the next command decides on the store's state", async () => {
+    const cached = Engine.make({ ...settings, cacheStreams: 10 })
+    const other = Engine.make(settings)
+    const program = Effect.gen(function* () {
+      yield* cached.execute(definition, stream, new Draft({ title: "x" }), everyone)
+      yield* Effect.result(
+        UnitOfWork.run(
+          Effect.andThen(
+            cached.execute(definition, stream, new Submit({}), everyone),
+            Effect.fail("rolled back"),
+          ),
+        ),
+      )
+      // The store is at version 1 again; another writer takes version 2.
+      yield* other.execute(definition, stream, new Comment({ text: "other" }), everyone)
+      // A stale cache ("submitted", v2) would let this through at the expected version 2.
+      const review = yield* Effect.result(
+        cached.execute(definition, stream, new StartReview({}), everyone),
+      )
+      const stored = yield* EventStore.use((s) => s.readStream(stream))
+      return { review, stored: stored.map((e) => e.type) }
+    })
+    const out = await Effect.runPromise(program.pipe(Effect.provide(InMemory.layer)))
+    expect(Result.isFailure(out.review)).toBe(true)
+    expect(out.stored).toEqual(["Drafted", "Commented"])
   })
 })
