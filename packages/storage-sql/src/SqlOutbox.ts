@@ -105,6 +105,12 @@ const claimPostgres = (db: Kysely<MetodikaDatabase>, options: Outbox.ClaimOption
     returning o.*`.execute(db)
 }
 
+// SQLite without statistics (the store never runs ANALYZE) answers an OR over both
+// statuses from `metodika_outbox_status`, reading every pending row, payload and all, and
+// sorting them: a claim then costs as much as all the reminders waiting in the table.
+// Each status is therefore picked on its own partial index, named so the plan never
+// depends on statistics: the pending in (next_attempt_at, seq) order, stopping after
+// `limit`; the claimed whose lease ran out (few). The union keeps the same order and limit.
 const claimSqlite = (db: Kysely<MetodikaDatabase>, options: Outbox.ClaimOptions, now: number) => {
   const channels =
     options.channels === undefined
@@ -117,10 +123,23 @@ const claimSqlite = (db: Kysely<MetodikaDatabase>, options: Outbox.ClaimOptions,
     set status = 'claimed', attempts = attempts + 1, claimed_by = ${options.workerId},
         lease_until = ${now + options.leaseMillis}, next_attempt_at = ${now}
     where seq in (
-      select seq from metodika_outbox
-      where ((status = 'pending' and next_attempt_at <= ${now})
-          or (status = 'claimed' and lease_until <= ${now}))
-        ${channels}
+      select seq from (
+        select seq, next_attempt_at from (
+          select seq, next_attempt_at from metodika_outbox indexed by metodika_outbox_pending
+          where status = 'pending' and next_attempt_at <= ${now}
+            ${channels}
+          order by next_attempt_at, seq
+          limit ${options.limit}
+        )
+        union all
+        select seq, next_attempt_at from (
+          select seq, next_attempt_at from metodika_outbox indexed by metodika_outbox_claimed
+          where status = 'claimed' and lease_until <= ${now}
+            ${channels}
+          order by next_attempt_at, seq
+          limit ${options.limit}
+        )
+      )
       order by next_attempt_at, seq
       limit ${options.limit}
     )
