@@ -1,6 +1,6 @@
 /**
  * `@metodika/testing`: fast-check arbitraries for every domain type of `@metodika/core`
- * and the contract suites (`EventStoreSuite`, `OutboxSuite`, `NotifierSuite`) that any
+ * and the contract suites (`EventStoreSuite`, `OutboxSuite`, `UnitOfWorkSuite`, `NotifierSuite`) that any
  * adapter must pass, ours and an integrator's alike.
  *
  * @packageDocumentation
@@ -13,3 +13,4 @@ export * as EventStoreSuite from "./EventStoreSuite.ts"
 export * as Harness from "./Harness.ts"
 export * as NotifierSuite from "./NotifierSuite.ts"
 export * as OutboxSuite from "./OutboxSuite.ts"
+export * as UnitOfWorkSuite from "./UnitOfWorkSuite.ts"

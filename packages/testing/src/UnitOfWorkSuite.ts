@@ -1,0 +1,390 @@
+/**
+ * The contract suite of the `UnitOfWork` port: appends of several streams with their
+ * outbox messages commit together or not at all; failures, defects and interruptions
+ * roll back and come out unchanged; the unit reads its own writes; one failed append
+ * leaves the unit usable; nested units are savepoints; rollback hooks run exactly when
+ * the writes are undone; a writer outside never gets past the unit's uncommitted writes.
+ * A property test runs random sequences of units against a model.
+ *
+ * Call it from a test file of the adapter, with a layer that provides `EventStore`,
+ * `Outbox` and `UnitOfWork` over one empty store (built once per test):
+ *
+ * @example
+ * import { UnitOfWorkSuite } from "@metodika/testing"
+ * UnitOfWorkSuite.suite("MyStore", () => MyStore.layer({ url: freshDatabaseUrl() }))
+ *
+ * @module
+ */
+import { EventStore, Ids, Outbox, UnitOfWork } from "@metodika/core"
+import { Clock, Data, Deferred, Effect, Exit, Fiber, type Layer, Result } from "effect"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { runWith } from "./Harness.ts"
+
+/** Options of {@link suite}. */
+export interface SuiteOptions {
+  /**
+   * The store lets readers outside a unit see its writes before it commits (the
+   * in-memory store does); the isolation test then checks writers only.
+   */
+  readonly readsUncommitted?: boolean
+  /** Runs of the property test (default 25). */
+  readonly numRuns?: number
+  /** Per-test timeout in milliseconds (default: the runner's). */
+  readonly timeout?: number
+}
+
+type Services = EventStore.EventStore | Outbox.Outbox | UnitOfWork.UnitOfWork
+
+class Refused extends Data.TaggedError("Refused")<{ readonly reason: string }> {}
+
+const streamId = (s: string) => Ids.StreamId.make(s)
+const messageId = (s: string) => Ids.MessageId.make(s)
+
+let counter = 0
+const event = (label: string): EventStore.NewEvent => ({
+  id: Ids.EventId.make(`${label}-${++counter}`),
+  type: "Noted",
+  data: { label },
+  metadata: {},
+})
+
+const append = (
+  stream: string,
+  expectedVersion: number,
+  count = 1,
+  outbox: ReadonlyArray<string> = [],
+) =>
+  Effect.flatMap(EventStore.EventStore, (store) =>
+    store.append({
+      streamId: streamId(stream),
+      streamType: "Test",
+      expectedVersion,
+      events: Array.from({ length: count }, () => event(stream)),
+      outbox: outbox.map((id) => ({
+        id: messageId(id),
+        channel: "email",
+        recipient: `${id}@school.example`,
+        payload: { id },
+      })),
+    }),
+  )
+
+const versionOf = (stream: string) =>
+  Effect.flatMap(EventStore.EventStore, (store) =>
+    Effect.map(store.readStream(streamId(stream)), (events) => events.length),
+  )
+
+const messageOf = (id: string) =>
+  Effect.flatMap(Outbox.Outbox, (outbox) => outbox.get(messageId(id)))
+
+/**
+ * Registers the `UnitOfWork` contract tests under
+ * `describe(\`UnitOfWork contract (${name})\`)`.
+ *
+ * @param name shown in the test report.
+ * @param makeLayer builds a layer over an empty store; called once per test.
+ */
+export const suite = (
+  name: string,
+  makeLayer: () => Layer.Layer<Services, unknown>,
+  options: SuiteOptions = {},
+): void => {
+  const run = runWith(makeLayer)
+  const test = (title: string, body: () => Promise<void>) => it(title, body, options.timeout)
+
+  describe(`UnitOfWork contract (${name})`, () => {
+    test("UW-1 appends to several streams and their messages commit together", () =>
+      run(
+        Effect.gen(function* () {
+          const result = yield* UnitOfWork.run(
+            Effect.gen(function* () {
+              const a = yield* append("a", 0, 2, ["ma"])
+              const b = yield* append("b", 0, 1, ["mb"])
+              const a2 = yield* append("a", 2, 1)
+              return [a.version, b.version, a2.version]
+            }),
+          )
+          expect(result).toEqual([2, 1, 3])
+          expect(yield* versionOf("a")).toBe(3)
+          expect(yield* versionOf("b")).toBe(1)
+          expect((yield* messageOf("ma"))?.status).toBe("pending")
+          expect((yield* messageOf("mb"))?.status).toBe("pending")
+          const store = yield* EventStore.EventStore
+          const all = yield* store.readAll({ after: 0, limit: 100 })
+          expect(all.map((e) => `${e.streamId}@${e.version}`)).toEqual(["a@1", "a@2", "b@1", "a@3"])
+          const positions = all.map((e) => e.position)
+          expect([...positions].sort((x, y) => x - y)).toEqual(positions)
+        }),
+      ))
+
+    test("UW-2 a failure rolls back every append and message, and comes out unchanged", () =>
+      run(
+        Effect.gen(function* () {
+          yield* append("a", 0)
+          const exit = yield* Effect.exit(
+            UnitOfWork.run(
+              Effect.gen(function* () {
+                yield* append("a", 1, 2, ["ma"])
+                yield* append("b", 0, 1, ["mb"])
+                return yield* new Refused({ reason: "третья команда отклонена" })
+              }),
+            ),
+          )
+          expect(exit).toEqual(Exit.fail(new Refused({ reason: "третья команда отклонена" })))
+          expect(yield* versionOf("a")).toBe(1)
+          expect(yield* versionOf("b")).toBe(0)
+          expect(yield* messageOf("ma")).toBeUndefined()
+          expect(yield* messageOf("mb")).toBeUndefined()
+          // Nothing half-written: the same versions are free again.
+          expect((yield* append("a", 1, 2, ["ma"])).version).toBe(3)
+          expect((yield* append("b", 0)).version).toBe(1)
+        }),
+      ))
+
+    test("UW-3 a defect and an interruption roll back too", () =>
+      run(
+        Effect.gen(function* () {
+          const died = yield* Effect.exit(
+            UnitOfWork.run(Effect.andThen(append("a", 0, 1, ["ma"]), Effect.die("сбой"))),
+          )
+          expect(Exit.isFailure(died)).toBe(true)
+          const inside = yield* Deferred.make<void>()
+          const fiber = yield* Effect.forkChild(
+            UnitOfWork.run(
+              Effect.gen(function* () {
+                yield* append("b", 0, 1, ["mb"])
+                yield* Deferred.succeed(inside, undefined)
+                return yield* Effect.never
+              }),
+            ),
+          )
+          yield* Deferred.await(inside)
+          yield* Fiber.interrupt(fiber)
+          expect(yield* versionOf("a")).toBe(0)
+          expect(yield* versionOf("b")).toBe(0)
+          expect(yield* messageOf("ma")).toBeUndefined()
+          expect(yield* messageOf("mb")).toBeUndefined()
+          expect((yield* append("b", 0)).version).toBe(1)
+        }),
+      ))
+
+    test("UW-4 the unit reads its own writes", () =>
+      run(
+        UnitOfWork.run(
+          Effect.gen(function* () {
+            yield* append("a", 0, 2, ["ma"])
+            expect(yield* versionOf("a")).toBe(2)
+            expect((yield* messageOf("ma"))?.status).toBe("pending")
+            const store = yield* EventStore.EventStore
+            const all = yield* store.readAll({ after: 0, limit: 10 })
+            expect(all).toHaveLength(2)
+          }),
+        ),
+      ))
+
+    test("UW-5 a failed append leaves the unit usable and the others stand", () =>
+      run(
+        Effect.gen(function* () {
+          const [conflict, duplicate] = yield* UnitOfWork.run(
+            Effect.gen(function* () {
+              // The unit's own store: the one outside would wait for the unit, or not see it.
+              const store = yield* EventStore.EventStore
+              const first = yield* append("a", 0, 1, ["ma"])
+              const conflict = yield* Effect.result(append("a", 0, 1, ["m-lost"]))
+              // The version check passes; the event id is taken: the append's message goes too.
+              const [taken] = yield* store.readStream(streamId("a"))
+              const duplicate = yield* Effect.result(
+                store.append({
+                  streamId: streamId("c"),
+                  streamType: "Test",
+                  expectedVersion: 0,
+                  events: [{ ...event("c"), id: taken!.id }],
+                  outbox: [
+                    {
+                      id: messageId("m-dup"),
+                      channel: "email",
+                      recipient: "dup@school.example",
+                      payload: {},
+                    },
+                  ],
+                }),
+              )
+              yield* append("b", 0)
+              expect(first.version).toBe(1)
+              return [conflict, duplicate] as const
+            }),
+          )
+          expect(Result.isFailure(conflict) && conflict.failure._tag).toBe("VersionConflict")
+          expect(Result.isFailure(duplicate) && duplicate.failure._tag).toBe("DuplicateEvent")
+          expect(yield* versionOf("a")).toBe(1)
+          expect(yield* versionOf("b")).toBe(1)
+          expect(yield* versionOf("c")).toBe(0)
+          expect((yield* messageOf("ma"))?.status).toBe("pending")
+          expect(yield* messageOf("m-lost")).toBeUndefined()
+          expect(yield* messageOf("m-dup")).toBeUndefined()
+        }),
+      ))
+
+    test("UW-6 a nested unit is a savepoint: its failure undoes only its own writes", () =>
+      run(
+        Effect.gen(function* () {
+          yield* UnitOfWork.run(
+            Effect.gen(function* () {
+              yield* append("a", 0)
+              const inner = yield* Effect.exit(
+                UnitOfWork.run(
+                  Effect.andThen(
+                    append("b", 0, 1, ["mb"]),
+                    Effect.fail(new Refused({ reason: "x" })),
+                  ),
+                ),
+              )
+              expect(Exit.isFailure(inner)).toBe(true)
+              expect(yield* versionOf("b")).toBe(0)
+              yield* UnitOfWork.run(append("c", 0, 1, ["mc"]))
+              yield* append("d", 0)
+            }),
+          )
+          expect(yield* versionOf("a")).toBe(1)
+          expect(yield* versionOf("b")).toBe(0)
+          expect(yield* versionOf("c")).toBe(1)
+          expect(yield* versionOf("d")).toBe(1)
+          expect(yield* messageOf("mb")).toBeUndefined()
+          expect((yield* messageOf("mc"))?.status).toBe("pending")
+          // A nested unit that committed is undone with the unit around it.
+          yield* Effect.exit(
+            UnitOfWork.run(
+              Effect.gen(function* () {
+                yield* UnitOfWork.run(append("e", 0))
+                return yield* new Refused({ reason: "y" })
+              }),
+            ),
+          )
+          expect(yield* versionOf("e")).toBe(0)
+        }),
+      ))
+
+    test("UW-7 rollback hooks run when the writes are undone, and only then", () =>
+      run(
+        Effect.gen(function* () {
+          const undone: Array<string> = []
+          const hook = (label: string) =>
+            Effect.flatMap(UnitOfWork.Current, (current) =>
+              Effect.sync(() => current.onRollback(() => undone.push(label))),
+            )
+          yield* UnitOfWork.run(Effect.andThen(append("a", 0), hook("committed")))
+          expect(undone).toEqual([])
+          yield* Effect.exit(
+            UnitOfWork.run(
+              Effect.gen(function* () {
+                yield* hook("first")
+                yield* UnitOfWork.run(hook("nested, committed"))
+                yield* Effect.exit(
+                  UnitOfWork.run(Effect.andThen(hook("nested, failed"), Effect.fail("no"))),
+                )
+                expect(undone).toEqual(["nested, failed"])
+                yield* hook("last")
+                return yield* Effect.fail("rolled back")
+              }),
+            ),
+          )
+          expect(undone).toEqual(["nested, failed", "last", "nested, committed", "first"])
+        }),
+      ))
+
+    test("UW-8 a writer outside never gets past the unit's uncommitted writes", () =>
+      run(
+        Effect.gen(function* () {
+          const written = yield* Deferred.make<void>()
+          const finish = yield* Deferred.make<void>()
+          const unit = yield* Effect.forkChild(
+            UnitOfWork.run(
+              Effect.gen(function* () {
+                yield* append("a", 0, 1)
+                yield* Deferred.succeed(written, undefined)
+                yield* Deferred.await(finish)
+              }),
+            ),
+          )
+          yield* Deferred.await(written)
+          let committed = false
+          const outsideWrite = yield* Effect.forkChild(Effect.result(append("a", 0, 1)))
+          const outsideRead = yield* Effect.forkChild(
+            Effect.map(versionOf("a"), (version) => ({ version, afterCommit: committed })),
+          )
+          yield* Effect.sleep("20 millis")
+          committed = true
+          yield* Deferred.succeed(finish, undefined)
+          yield* Fiber.join(unit)
+          const write = yield* Fiber.join(outsideWrite)
+          expect(Result.isFailure(write) && write.failure._tag).toBe("VersionConflict")
+          const read = yield* Fiber.join(outsideRead)
+          if (options.readsUncommitted !== true && !read.afterCommit) expect(read.version).toBe(0)
+          expect(yield* versionOf("a")).toBe(1)
+          // Real time: the outside fibers wait on the store (a lock, a row lock), not on the clock.
+        }).pipe(Effect.provideService(Clock.Clock, Clock.Clock.defaultValue())),
+      ))
+
+    test("UW-9 property: after any sequence of units, the store holds exactly the committed ones", () =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              appends: fc.array(
+                fc.record({
+                  stream: fc.constantFrom("a", "b", "c"),
+                  count: fc.integer({ min: 1, max: 3 }),
+                  stale: fc.boolean(),
+                }),
+                { minLength: 1, maxLength: 4 },
+              ),
+              fails: fc.boolean(),
+            }),
+            { minLength: 1, maxLength: 5 },
+          ),
+          (units) =>
+            run(
+              Effect.gen(function* () {
+                const model = new Map<string, number>()
+                const expected: Array<string> = []
+                for (const [u, unit] of units.entries()) {
+                  const local = new Map(model)
+                  const localMessages: Array<string> = []
+                  yield* Effect.exit(
+                    UnitOfWork.run(
+                      Effect.gen(function* () {
+                        for (const [i, a] of unit.appends.entries()) {
+                          const version = local.get(a.stream) ?? 0
+                          const id = `m${u}-${i}`
+                          // A stale append conflicts and is undone alone.
+                          const r = yield* Effect.result(
+                            append(a.stream, a.stale ? version + 1 : version, a.count, [id]),
+                          )
+                          if (Result.isSuccess(r)) {
+                            local.set(a.stream, version + a.count)
+                            localMessages.push(id)
+                          }
+                        }
+                        if (unit.fails) return yield* new Refused({ reason: "откат" })
+                      }),
+                    ),
+                  )
+                  if (!unit.fails) {
+                    for (const [k, v] of local) model.set(k, v)
+                    expected.push(...localMessages)
+                  }
+                }
+                for (const s of ["a", "b", "c"]) {
+                  expect(yield* versionOf(s)).toBe(model.get(s) ?? 0)
+                }
+                const outbox = yield* Outbox.Outbox
+                const pending = yield* outbox.list("pending")
+                expect(pending.map((m) => m.id as string).sort()).toEqual([...expected].sort())
+              }),
+            ),
+        ),
+        { numRuns: options.numRuns ?? 25 },
+      ))
+  })
+}
