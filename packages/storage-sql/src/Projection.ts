@@ -24,7 +24,14 @@ import { type Kysely, sql, type Transaction } from "kysely"
 import { decodeJson, encodeJson, toInteger } from "./Codec.ts"
 import * as Errors from "./Errors.ts"
 import type { MetodikaDatabase } from "./Schema.ts"
-import { attempt, jsonIsText, query, SqlDatabase, type SqlDatabaseShape } from "./SqlDatabase.ts"
+import {
+  atomically,
+  attempt,
+  jsonIsText,
+  query,
+  SqlDatabase,
+  type SqlDatabaseShape,
+} from "./SqlDatabase.ts"
 
 /** A read model folded into one JSON state. */
 export interface StateProjection<S> {
@@ -166,7 +173,7 @@ const readCheckpoint = (
 
 /** Moves the checkpoint from `from` to `to` or throws {@link Moved}: the guard against a second runner. */
 const advance = async (
-  trx: Transaction<MetodikaDatabase>,
+  trx: Kysely<MetodikaDatabase>,
   name: string,
   from: number,
   to: number,
@@ -186,10 +193,10 @@ const runBatch = <A>(
   database: SqlDatabaseShape,
   name: string,
   position: number,
-  run: (trx: Transaction<MetodikaDatabase>) => Promise<A>,
+  run: (trx: Kysely<MetodikaDatabase>) => Promise<A>,
 ): Effect.Effect<A | Moved, ProjectionError> =>
   Effect.catch(
-    attempt(() => database.kysely.transaction().execute(run)),
+    attempt(() => atomically(database, run)),
     (cause): Effect.Effect<A | Moved, ProjectionError> =>
       cause instanceof Moved
         ? Effect.succeed(cause)

@@ -9,7 +9,7 @@
  */
 import type { EventStore } from "@metodika/core"
 import { Context, Effect } from "effect"
-import type { Kysely, Transaction } from "kysely"
+import { CompiledQuery, type Kysely } from "kysely"
 import * as Errors from "./Errors.ts"
 import type { PgPool } from "./PostgresDriver.ts"
 import type { Dialect, MetodikaDatabase } from "./Schema.ts"
@@ -19,7 +19,10 @@ import type { FastAppend, Lock, SqliteHandle } from "./SqliteDriver.ts"
 export interface OwnedSqlite {
   readonly handle: SqliteHandle
   readonly lock: Lock
-  /** Prepared on first use, once the tables exist. */
+  /**
+   * Prepared on first use, once the tables exist: its own `BEGIN IMMEDIATE` transaction,
+   * or a savepoint when the store's database is bound to a unit of work.
+   */
   readonly fastAppend: () => FastAppend
 }
 
@@ -32,7 +35,67 @@ export interface SqlDatabaseShape {
   readonly ownedSqlite?: OwnedSqlite
   /** Present when the store created the pg pool itself (see `PostgresDriver`). */
   readonly ownedPostgres?: OwnedPostgres
+  /**
+   * Present inside a unit of work (see `SqlUnitOfWork`): `kysely` is then bound to the
+   * one connection the unit holds, inside its database transaction, and what would be a
+   * transaction of its own is a savepoint of the unit's.
+   */
+  readonly unit?: UnitConnection
 }
+
+/** The connection a unit of work holds, shared by everything that runs inside the unit. */
+export interface UnitConnection {
+  /** Serialises the unit's own fibers' savepoints on the connection. */
+  readonly lock: Lock
+  /** Numbers the savepoints of the connection, so nested names never clash. */
+  readonly names: { next: number }
+}
+
+/** Runs `statement` on `db` (a bound connection), ignoring what it returns. */
+export const exec = async (db: Kysely<MetodikaDatabase>, statement: string): Promise<void> => {
+  await db.executeQuery(CompiledQuery.raw(statement))
+}
+
+/**
+ * Runs `run` inside a savepoint of the unit's transaction, holding the unit's lock: the
+ * savepoint is released when `run` succeeds and rolled back to when it throws (the error
+ * is rethrown), so a failed step leaves the unit as it was before the step.
+ */
+export const savepoint = async <A>(
+  database: SqlDatabaseShape & { readonly unit: UnitConnection },
+  run: (db: Kysely<MetodikaDatabase>) => Promise<A>,
+): Promise<A> => {
+  const unit = database.unit
+  await unit.lock.acquire()
+  try {
+    const name = `metodika_${++unit.names.next}`
+    await exec(database.kysely, `SAVEPOINT ${name}`)
+    let result: A
+    try {
+      result = await run(database.kysely)
+    } catch (error) {
+      await exec(database.kysely, `ROLLBACK TO SAVEPOINT ${name}`)
+      await exec(database.kysely, `RELEASE SAVEPOINT ${name}`)
+      throw error
+    }
+    await exec(database.kysely, `RELEASE SAVEPOINT ${name}`)
+    return result
+  } finally {
+    unit.lock.release()
+  }
+}
+
+/**
+ * Runs `run` atomically: in a transaction of its own, or, inside a unit of work, in a
+ * savepoint of the unit's transaction.
+ */
+export const atomically = <A>(
+  database: SqlDatabaseShape,
+  run: (db: Kysely<MetodikaDatabase>) => Promise<A>,
+): Promise<A> =>
+  database.unit === undefined
+    ? database.kysely.transaction().execute(run)
+    : savepoint({ ...database, unit: database.unit }, run)
 
 /** The pg pool the store owns, for the hot path. */
 export interface OwnedPostgres {
@@ -75,14 +138,15 @@ export const query = <A>(
 
 /**
  * Runs `run` in one transaction (`BEGIN IMMEDIATE` on the store's own SQLite
- * connection); a failure rolls everything back and is mapped like {@link query}.
+ * connection; a savepoint inside a unit of work); a failure rolls everything back and is
+ * mapped like {@link query}.
  */
 export const transaction = <A>(
   database: SqlDatabaseShape,
   operation: string,
-  run: (trx: Transaction<MetodikaDatabase>) => Promise<A>,
+  run: (trx: Kysely<MetodikaDatabase>) => Promise<A>,
 ): Effect.Effect<A, EventStore.StoreUnavailable | EventStore.CorruptData> =>
   Effect.mapError(
-    attempt(() => database.kysely.transaction().execute(run)),
+    attempt(() => atomically(database, run)),
     Errors.fromDriver(operation),
   )

@@ -23,6 +23,7 @@ import * as Errors from "./Errors.ts"
 import * as PostgresDriver from "./PostgresDriver.ts"
 import type { MetodikaDatabase } from "./Schema.ts"
 import {
+  atomically,
   attempt,
   jsonIsText,
   type OwnedSqlite,
@@ -109,7 +110,7 @@ const kyselyAttempt = (
   request: EventStore.AppendRequest,
   now: number,
 ): Promise<Attempt> =>
-  database.kysely.transaction().execute(async (trx): Promise<Attempt> => {
+  atomically(database, async (trx): Promise<Attempt> => {
     if ((await currentVersion(trx, request.streamId)) !== request.expectedVersion) {
       return "investigate"
     }

@@ -208,7 +208,8 @@ export const makeDialect = (handle: SqliteHandle, lock: Lock, cacheSize = 256): 
 
 /**
  * A synchronous append: the version check, the outbox rows and the events in one
- * `BEGIN IMMEDIATE` transaction. Returns the result, or `undefined` when the stream is
+ * `BEGIN IMMEDIATE` transaction (or, made with `nested`, one savepoint of the unit of
+ * work's transaction already open on the connection). Returns the result, or `undefined` when the stream is
  * not at the expected version (the caller then finds out why: a re-sent batch, a
  * duplicate id or a conflict). A unique violation is thrown after the rollback.
  * The caller must hold the connection's {@link Lock}.
@@ -218,8 +219,11 @@ export type FastAppend = (
   now: number,
 ) => EventStore.AppendResult | undefined
 
-/** Prepares the statements of {@link FastAppend} (the tables must exist). */
-export const makeFastAppend = (handle: SqliteHandle): FastAppend => {
+/**
+ * Prepares the statements of {@link FastAppend} (the tables must exist); `nested` makes
+ * the append a savepoint inside a transaction the caller has open.
+ */
+export const makeFastAppend = (handle: SqliteHandle, nested = false): FastAppend => {
   const version = handle
     .prepare("SELECT coalesce(max(version), 0) FROM metodika_events WHERE stream_id = ?")
     .pluck(true)
@@ -229,9 +233,11 @@ export const makeFastAppend = (handle: SqliteHandle): FastAppend => {
   const insertMessage = handle.prepare(
     "INSERT INTO metodika_outbox (message_id, channel, recipient, payload, not_before, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (message_id) DO NOTHING",
   )
-  const begin = handle.prepare("BEGIN IMMEDIATE")
-  const commit = handle.prepare("COMMIT")
-  const rollback = handle.prepare("ROLLBACK")
+  const begin = handle.prepare(nested ? "SAVEPOINT metodika_append" : "BEGIN IMMEDIATE")
+  const commit = handle.prepare(nested ? "RELEASE metodika_append" : "COMMIT")
+  const undo = nested
+    ? [handle.prepare("ROLLBACK TO metodika_append"), handle.prepare("RELEASE metodika_append")]
+    : [handle.prepare("ROLLBACK")]
 
   const body = (request: EventStore.AppendRequest, now: number) => {
     if (version.get(request.streamId) !== request.expectedVersion) return undefined
@@ -266,7 +272,7 @@ export const makeFastAppend = (handle: SqliteHandle): FastAppend => {
       commit.run()
       return result
     } catch (error) {
-      if (handle.inTransaction) rollback.run()
+      if (handle.inTransaction) for (const statement of undo) statement.run()
       throw error
     }
   }
