@@ -5,7 +5,10 @@
  * notification policy and the dispatcher and without them. Prints the time for the year
  * and events per second; reports are not included.
  *
- *   pnpm --filter @metodika/example-district-year bench [-- --sqlite-only]
+ * Each simulated day's commands commit as one unit of work; `--per-command` adds a run
+ * where every command commits on its own, for comparison.
+ *
+ *   pnpm --filter @metodika/example-district-year bench [-- --sqlite-only] [--per-command]
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -20,7 +23,11 @@ const pgUrl = process.env.METODIKA_PG_URL ?? "postgres://postgres@127.0.0.1:5432
 const sqliteOnly = process.argv.includes("--sqlite-only")
 const district = Result.getOrThrow(District.make({ preset: "poltavsky", schools: 30, seed: 1 }))
 
-const runYear = async (db: string, notifications = true) => {
+const runYear = async (
+  db: string,
+  notifications = true,
+  commit: "per-day" | "per-command" = "per-day",
+) => {
   const channel = Notifications.countingChannel()
   const { stats } = await Effect.runPromise(
     Run.run({
@@ -28,6 +35,7 @@ const runYear = async (db: string, notifications = true) => {
       startYear: 2025,
       seed: 1,
       db,
+      commit,
       ...(notifications ? { channel: Effect.succeed(channel) } : {}),
     }),
   )
@@ -46,6 +54,11 @@ try {
   if (!process.argv.includes("--bare-only"))
     report("SQLite", await runYear(process.env.BENCH_SQLITE ?? join(dir, "year.sqlite")))
   report("SQLite, no notifications", await runYear(join(dir, "bare.sqlite"), false))
+  if (process.argv.includes("--per-command"))
+    report(
+      "  same, commit per command",
+      await runYear(join(dir, "each.sqlite"), false, "per-command"),
+    )
   if (!sqliteOnly) {
     const db = `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}schema=district_year_bench`
     try {

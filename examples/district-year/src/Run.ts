@@ -31,6 +31,8 @@ export interface Options {
    */
   readonly channel?: Effect.Effect<Notifier.Channel, unknown, Scope.Scope>
   readonly onProgress?: (done: number, total: number, label: string) => void
+  /** How commands commit (see `Simulation.Options.commit`). */
+  readonly commit?: "per-day" | "per-command"
 }
 
 /** What a run gives. */
@@ -67,6 +69,7 @@ const year = (options: Options) =>
       ...(options.from === undefined ? {} : { from: options.from }),
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.commit === undefined ? {} : { commit: options.commit }),
       onPlanned: (year) => {
         if (year._tag !== "Planned") return
         for (const p of year.curators) {

@@ -5,7 +5,8 @@
  * the teachers' practices) is laid out on a timeline first, then executed in the order
  * of its instant, the clock set to that instant before each command. A seeded generator
  * decides what each school does (late questions, forms, participants, quarantines, late
- * sheets), so the same seed gives the same year on any store.
+ * sheets), so the same seed gives the same year on any store. The commands of each
+ * simulated day run as one `UnitOfWork`; the dispatcher runs between days.
  *
  * The driver is reused by the demo, the end-to-end test and the benchmark.
  *
@@ -23,6 +24,7 @@ import {
   type Regulations,
   type Settings,
   UnifiedDay,
+  UnitOfWork,
 } from "@metodika/core"
 import { Clock, Data, DateTime, type Duration, Effect, References, Result } from "effect"
 import * as District from "./District.ts"
@@ -63,6 +65,11 @@ export interface Options<E, R> {
   readonly onProgress?: (done: number, total: number, label: string) => void
   /** Called once the year is planned and curators assigned (to grant curators' roles). */
   readonly onPlanned?: (year: UnifiedDay.Year.YearState) => void
+  /**
+   * How commands commit: `"per-day"` (the default) runs each simulated day's commands as
+   * one `UnitOfWork`; `"per-command"` lets every command commit on its own.
+   */
+  readonly commit?: "per-day" | "per-command"
   /** Run every simulated morning (07:00 local) and at the end: the outbox dispatcher. */
   readonly dispatch?: Effect.Effect<number, E, R>
 }
@@ -82,6 +89,12 @@ export interface Stats {
   /** Wall-clock milliseconds the run took. */
   readonly millis: number
 }
+
+/** A store error of a unit of work as a failed step; a failed step as it is. */
+const asFailure =
+  (step: string) =>
+  (cause: unknown): SimulationFailed =>
+    cause instanceof SimulationFailed ? cause : new SimulationFailed({ step, cause })
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -131,6 +144,8 @@ interface Step<R> {
   readonly at: number
   readonly label: string
   readonly run: Effect.Effect<unknown, SimulationFailed, EventStore.EventStore | R>
+  /** Runs between units of work (the dispatcher), not inside one. */
+  readonly alone?: boolean
 }
 
 const areas: ReadonlyArray<UnifiedDay.Deficit.DeficitArea> = [
@@ -334,7 +349,7 @@ export const run = <E, R>(
     })
 
     return Effect.gen(function* () {
-      const year = yield* setup
+      const year = yield* UnitOfWork.run(setup).pipe(Effect.mapError(asFailure("plan")))
       if (year._tag === "NotPlanned") {
         return yield* Effect.fail(new SimulationFailed({ step: "plan", cause: "year not planned" }))
       }
@@ -726,14 +741,17 @@ export const run = <E, R>(
       const dispatch = options.dispatch
       if (dispatch !== undefined) {
         for (let day = plusDays(`${y}-08-20`, 1); day <= horizon; day = plusDays(day, 1)) {
-          at(
-            local(day, 7),
-            day,
-            dispatch.pipe(
+          const when = local(day, 7)
+          if (when > horizonAt) continue
+          steps.push({
+            at: when,
+            label: day,
+            alone: true,
+            run: dispatch.pipe(
               Effect.tap((n) => Effect.sync(() => (dispatched += n))),
               Effect.mapError((cause) => new SimulationFailed({ step: `dispatch ${day}`, cause })),
             ),
-          )
+          })
         }
       }
 
@@ -741,13 +759,41 @@ export const run = <E, R>(
       steps.sort((a, b) => a.at - b.at)
       const total = steps.length
       const every = Math.max(1, Math.floor(total / 200))
-      for (let i = 0; i < total; i++) {
-        const step = steps[i] as Step<R>
-        clock.set(step.at)
-        yield* step.run
-        if (options.onProgress !== undefined && (i % every === 0 || i === total - 1)) {
-          options.onProgress(i + 1, total, step.label)
+      const perform = (i: number) =>
+        Effect.suspend(() => {
+          const step = steps[i] as Step<R>
+          clock.set(step.at)
+          return Effect.tap(step.run, () =>
+            Effect.sync(() => {
+              if (options.onProgress !== undefined && (i % every === 0 || i === total - 1)) {
+                options.onProgress(i + 1, total, step.label)
+              }
+            }),
+          )
+        })
+      // Each simulated day's commands are one unit of work: they commit together, as a
+      // school's day of work would be saved, and the store pays one commit a day instead of
+      // one a command. The dispatcher's morning pass runs between units, on committed data.
+      for (let i = 0; i < total; ) {
+        const first = steps[i] as Step<R>
+        if (first.alone === true || options.commit === "per-command") {
+          yield* perform(i++)
+          continue
         }
+        const day = Math.floor(first.at / DAY)
+        let end = i + 1
+        while (end < total) {
+          const next = steps[end] as Step<R>
+          if (next.alone === true || Math.floor(next.at / DAY) !== day) break
+          end++
+        }
+        const start = i
+        yield* UnitOfWork.run(
+          Effect.gen(function* () {
+            for (let j = start; j < end; j++) yield* perform(j)
+          }),
+        ).pipe(Effect.mapError(asFailure(`commit ${first.label}`)))
+        i = end
       }
       const endedAt = DateTime.makeUnsafe(horizonAt)
       clock.set(horizonAt)
