@@ -176,11 +176,17 @@ export const countingChannel = (): Notifier.Channel & { readonly count: () => nu
 /**
  * One dispatcher pass until nothing is due, reporting how many messages were delivered
  * or skipped (a reminder made pointless by a later event is settled without sending).
+ * Each batch of 100 is settled in one unit of work of the store.
  */
 export const dispatch = (
   channel: Notifier.Channel,
 ): Effect.Effect<number, EventStore.StoreError, Outbox.Outbox> =>
-  Dispatcher.drain({ workerId: "district-year", batchSize: 100, concurrency: 8 }).pipe(
+  Dispatcher.drain({
+    workerId: "district-year",
+    batchSize: 100,
+    concurrency: 8,
+    settleTogether: true,
+  }).pipe(
     Effect.map((r) => r.delivered + r.skipped),
     Effect.provideService(Notifier.Notifier, Notifier.fromChannels([channel])),
   )

@@ -5,6 +5,7 @@ import {
   Notifier,
   type Notifier as NotifierModule,
   Outbox,
+  UnitOfWork,
 } from "@metodika/core"
 import { Clock, DateTime, Effect, Fiber, Layer, Logger, References } from "effect"
 import { TestClock } from "effect/testing"
@@ -369,5 +370,83 @@ describe("Dispatcher", () => {
     expect(all).toContain('"channel","memory"')
     for (const r of recipients) expect(all).not.toContain(r)
     expect(all).not.toMatch(/@school\.example/)
+  })
+})
+
+describe("Dispatcher settling a batch together", () => {
+  const together = { ...options, settleTogether: true, concurrency: 3 }
+  const mixed = () =>
+    MemoryChannel.make({
+      reject: (n) =>
+        n.id === "busy"
+          ? { retryable: true, reason: "421 service not available" }
+          : n.id === "refused"
+            ? { retryable: false, reason: "550 no such mailbox" }
+            : undefined,
+    })
+  const enqueueMixed = Effect.flatMap(Outbox.Outbox, (outbox) =>
+    outbox.enqueue([
+      message("m1", "ivanova@school.example"),
+      message("busy", "petrov@school.example"),
+      message("m2", "sidorov@school.example"),
+      message("refused", "nobody@school.example"),
+      message("m3", "kuznetsova@school.example"),
+    ]),
+  )
+  const statuses = Effect.forEach(["m1", "busy", "m2", "refused", "m3"], (id) =>
+    Effect.map(statusOf(id), (m) => [id, m?.status, m?.attempts] as const),
+  )
+
+  it("settles every message as the one-by-one dispatcher would, in one unit of work", async () => {
+    const settle = async (settleTogether: boolean) =>
+      run(
+        [mixed()],
+        Effect.gen(function* () {
+          yield* enqueueMixed
+          const report = yield* Dispatcher.runOnce({ ...together, settleTogether })
+          return { report, statuses: yield* statuses }
+        }),
+      )
+    const batched = await settle(true)
+    expect(batched.report).toMatchObject({ claimed: 5, delivered: 3, retrying: 1, dead: 1 })
+    expect(batched.statuses).toEqual([
+      ["m1", "delivered", 1],
+      ["busy", "pending", 1],
+      ["m2", "delivered", 1],
+      ["refused", "dead", 1],
+      ["m3", "delivered", 1],
+    ])
+    expect(await settle(false)).toEqual(batched)
+  })
+
+  it("releases the whole batch when the unit of work cannot commit, losing no message", async () => {
+    const memory = MemoryChannel.make()
+    const failing = UnitOfWork.UnitOfWork.of({
+      run: () =>
+        Effect.fail(
+          new EventStore.StoreUnavailable({ operation: "unit of work", cause: "disk full" }),
+        ),
+    })
+    const { report, after } = await run(
+      [memory],
+      Effect.gen(function* () {
+        yield* enqueueMixed
+        const report = yield* Dispatcher.runOnce(together).pipe(
+          Effect.provideService(UnitOfWork.UnitOfWork, failing),
+          Effect.provideService(References.MinimumLogLevel, "None"),
+        )
+        return { report, after: yield* statuses }
+      }),
+    )
+    expect(report).toMatchObject({ claimed: 5, released: 5, delivered: 0 })
+    // Sent, but not recorded as sent: pending again, to be sent again (at least once).
+    expect(memory.delivered()).toHaveLength(5)
+    expect(after.map(([id, status]) => [id, status])).toEqual([
+      ["m1", "pending"],
+      ["busy", "pending"],
+      ["m2", "pending"],
+      ["refused", "pending"],
+      ["m3", "pending"],
+    ])
   })
 })

@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { EventStore, type Ids, Notifier, Outbox } from "@metodika/core"
+import { EventStore, type Ids, Notifier, Outbox, UnitOfWork } from "@metodika/core"
 import { Cause, DateTime, type Duration, Effect, Exit, Option, Result, type Schedule } from "effect"
 import * as Backoff from "./Backoff.ts"
 import * as Payload from "./Payload.ts"
@@ -49,6 +49,14 @@ export interface DispatcherOptions {
   readonly pollInterval?: Duration.Input
   /** Only these channels (every channel of the `Notifier` when absent). */
   readonly channels?: ReadonlyArray<string>
+  /**
+   * Settle a batch's messages together, in one `UnitOfWork` of the store, after all of
+   * them were sent (each message is settled right after its own send when absent or
+   * `false`). One commit per batch instead of one per message; the price is that a
+   * crash between the sends and the commit sends the whole batch again, not only the
+   * messages in flight (delivery is at least once either way).
+   */
+  readonly settleTogether?: boolean
 }
 
 /** What one pass did, by outcome. */
@@ -140,18 +148,23 @@ const sendFailedOf = (cause: Cause.Cause<Notifier.SendFailed>, channel: string) 
   })
 }
 
+/** A message decided: the settlement still to run (in the store's context), giving the outcome. */
+type Settlement = Effect.Effect<Outcome, never, Outbox.Outbox>
+
 const processOne = (
   options: DispatcherOptions,
-  outbox: Outbox.Outbox["Service"],
   channels: ReadonlyMap<string, Notifier.Channel>,
   message: Outbox.OutboxMessage,
-): Effect.Effect<Outcome> => {
+): Effect.Effect<Settlement, never, Outbox.Outbox> => {
   const worker = options.workerId
+  // The outbox is looked up when the settlement runs: inside a unit of work it is the unit's.
   const settle = (
-    effect: Effect.Effect<void, Outbox.LeaseLost | EventStore.StoreError>,
+    effect: (
+      outbox: Outbox.Outbox["Service"],
+    ) => Effect.Effect<void, Outbox.LeaseLost | EventStore.StoreError>,
     outcome: Outcome,
-  ): Effect.Effect<Outcome> =>
-    effect.pipe(
+  ): Settlement =>
+    Effect.flatMap(Outbox.Outbox, effect).pipe(
       Effect.as(outcome),
       Effect.catchTag("LeaseLost", () =>
         Effect.logWarning("lease lost: another dispatcher holds the message").pipe(
@@ -163,6 +176,7 @@ const processOne = (
           Effect.as<Outcome>("unsettled"),
         ),
       ),
+      Effect.annotateLogs(annotations),
     )
   const fail = (reason: string, retryable: boolean) =>
     Effect.gen(function* () {
@@ -171,11 +185,23 @@ const processOne = (
       const outcome = yield* failureOutcome(options, message.attempts, retryable, now)
       if (outcome._tag === "Dead") {
         yield* Effect.logWarning(`dead after ${message.attempts} attempt(s): ${clean}`)
-        return yield* settle(outbox.markFailed(message.id, worker, clean, outcome), "dead")
+        return settle((o) => o.markFailed(message.id, worker, clean, outcome), "dead")
       }
       yield* Effect.logInfo(`failed, retry at ${DateTime.formatIso(outcome.at)}: ${clean}`)
-      return yield* settle(outbox.markFailed(message.id, worker, clean, outcome), "retrying")
+      return settle((o) => o.markFailed(message.id, worker, clean, outcome), "retrying")
     })
+
+  const annotations = {
+    messageId: message.id,
+    channel: message.channel,
+    attempt: message.attempts,
+    ...(typeof message.payload === "object" &&
+    message.payload !== null &&
+    "kind" in message.payload &&
+    typeof message.payload.kind === "string"
+      ? { kind: message.payload.kind }
+      : {}),
+  }
 
   const body = Effect.uninterruptibleMask((restore) =>
     Effect.gen(function* () {
@@ -191,7 +217,7 @@ const processOne = (
       )
       if (skip) {
         yield* Effect.logInfo("skipped: the events it waited for are recorded")
-        return yield* settle(outbox.markDelivered(message.id, worker), "skipped")
+        return settle((o) => o.markDelivered(message.id, worker), "skipped")
       }
       const channel = channels.get(message.channel)
       if (channel === undefined) return yield* fail(`no channel named ${message.channel}`, true)
@@ -204,7 +230,7 @@ const processOne = (
       ).pipe(Effect.exit)
       if (Exit.isSuccess(exit)) {
         yield* Effect.logInfo("delivered")
-        return yield* settle(outbox.markDelivered(message.id, worker), "delivered")
+        return settle((o) => o.markDelivered(message.id, worker), "delivered")
       }
       if (Cause.hasInterruptsOnly(exit.cause)) return yield* Effect.interrupt
       const failure = sendFailedOf(exit.cause, message.channel)
@@ -212,19 +238,7 @@ const processOne = (
     }),
   )
 
-  return body.pipe(
-    Effect.annotateLogs({
-      messageId: message.id,
-      channel: message.channel,
-      attempt: message.attempts,
-      ...(typeof message.payload === "object" &&
-      message.payload !== null &&
-      "kind" in message.payload &&
-      typeof message.payload.kind === "string"
-        ? { kind: message.payload.kind }
-        : {}),
-    }),
-  )
+  return body.pipe(Effect.annotateLogs(annotations))
 }
 
 /**
@@ -257,19 +271,44 @@ export const runOnce = (
             }),
           ),
         ),
-      (claimed) =>
-        Effect.forEach(
-          claimed,
-          (m) =>
-            processOne(options, outbox, notifier.channels, m).pipe(
-              Effect.tap((outcome) =>
-                Effect.sync(() => {
-                  if (outcome !== "unsettled") unsettled.delete(m.id)
-                }),
+      (claimed) => {
+        const settled = (m: Outbox.OutboxMessage) => (settlement: Settlement) =>
+          Effect.tap(settlement, (outcome) =>
+            Effect.sync(() => {
+              if (outcome !== "unsettled") unsettled.delete(m.id)
+            }),
+          )
+        const concurrency = options.concurrency ?? 4
+        const outcomes: Effect.Effect<
+          ReadonlyArray<Outcome>,
+          never,
+          Outbox.Outbox
+        > = options.settleTogether === true
+          ? Effect.forEach(
+              claimed,
+              (m) => Effect.map(processOne(options, notifier.channels, m), settled(m)),
+              { concurrency },
+            ).pipe(
+              Effect.flatMap((settlements) =>
+                UnitOfWork.run(Effect.all(settlements)).pipe(
+                  Effect.catch((e) =>
+                    Effect.logError(`outbox failed to settle the batch: ${e._tag}`).pipe(
+                      Effect.map((): ReadonlyArray<Outcome> => {
+                        // Nothing of the unit was committed: every message is released.
+                        for (const m of claimed) unsettled.add(m.id)
+                        return claimed.map((): Outcome => "unsettled")
+                      }),
+                    ),
+                  ),
+                ),
               ),
-            ),
-          { concurrency: options.concurrency ?? 4 },
-        ).pipe(
+            )
+          : Effect.forEach(
+              claimed,
+              (m) => Effect.flatMap(processOne(options, notifier.channels, m), settled(m)),
+              { concurrency },
+            )
+        return outcomes.pipe(
           Effect.map((outcomes) => {
             const count = (o: Outcome) => outcomes.filter((x) => x === o).length
             return {
@@ -282,7 +321,8 @@ export const runOnce = (
               released: count("unsettled"),
             }
           }),
-        ),
+        )
+      },
       (_, exit) =>
         Effect.forEach(
           [...unsettled],
