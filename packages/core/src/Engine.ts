@@ -130,6 +130,18 @@ export const decodeEvents = <Event>(
     return Effect.succeed(out)
   })
 
+const encoders = new WeakMap<object, (event: unknown) => unknown>()
+
+/** The encoder of a definition's event schema, made once per schema. */
+const encoderOf = <Event>(schema: Schema.Codec<Event, unknown>): ((event: Event) => unknown) => {
+  let encode = encoders.get(schema)
+  if (encode === undefined) {
+    encode = Schema.encodeSync(schema) as (event: unknown) => unknown
+    encoders.set(schema, encode)
+  }
+  return encode
+}
+
 const isVersionConflict = (e: unknown): boolean =>
   typeof e === "object" && e !== null && "_tag" in e && e._tag === "VersionConflict"
 
@@ -198,7 +210,7 @@ export const make = <Settings, RegulationError>(
   ) => {
     type Event = Parameters<typeof definition.evolve>[1]
     type State = typeof definition.initialState
-    const encode = Schema.encodeSync(definition.eventSchema)
+    const encode = encoderOf(definition.eventSchema)
     const attempt = Effect.gen(function* () {
       const store = yield* EventStore
       const ids = yield* IdGenerator
@@ -275,9 +287,14 @@ export const make = <Settings, RegulationError>(
         while: isVersionConflict,
         times: maxRetries,
       }),
-      Effect.withSpan("metodika.execute", {
-        attributes: { streamType: definition.streamType, command: command._tag },
-      }),
+      Effect.withSpan(
+        "metodika.execute",
+        {
+          attributes: { streamType: definition.streamType, command: command._tag },
+        },
+        // The stack would point here, at the engine, not at the caller: not worth an Error.
+        { captureStackTrace: false },
+      ),
     )
   }
 

@@ -223,9 +223,13 @@ const processOne = (
       if (channel === undefined) return yield* fail(`no channel named ${message.channel}`, true)
       const exit = yield* restore(
         channel.send(Payload.toNotification(message, payload)).pipe(
-          Effect.withSpan("metodika.notify.send", {
-            attributes: { messageId: message.id, channel: message.channel },
-          }),
+          Effect.withSpan(
+            "metodika.notify.send",
+            {
+              attributes: { messageId: message.id, channel: message.channel },
+            },
+            { captureStackTrace: false },
+          ),
         ),
       ).pipe(Effect.exit)
       if (Exit.isSuccess(exit)) {
