@@ -25,6 +25,7 @@ import {
   type Settings,
   UnifiedDay,
   UnitOfWork,
+  Zone,
 } from "@metodika/core"
 import { Clock, Data, DateTime, type Duration, Effect, References, Result } from "effect"
 import * as District from "./District.ts"
@@ -197,12 +198,7 @@ export const run = <E, R>(
     const horizon = plusDays(to, 14)
     const local = (date: string, hour: number, minute = 0): number => {
       const [yy, mm, dd] = date.split("-").map(Number) as [number, number, number]
-      return DateTime.toEpochMillis(
-        DateTime.makeZonedUnsafe(
-          { year: yy, month: mm, day: dd, hour, minute },
-          { timeZone: zone, adjustForTimeZone: true },
-        ),
-      )
+      return Zone.instantMillisAt({ year: yy, month: mm, day: dd, hour, minute }, zone.id)
     }
     const horizonAt = local(horizon, 23, 59)
     const prep = local(`${y}-08-20`, 10)

@@ -18,6 +18,7 @@
 import { DateTime, Result, Schema } from "effect"
 import * as LocalDate from "./LocalDate.ts"
 import * as ProductionCalendar from "./ProductionCalendar.ts"
+import * as Zone from "./Zone.ts"
 
 /** A local time of day, hour 0–23 and minute 0–59. */
 export const TimeOfDay = Schema.Struct({
@@ -134,6 +135,11 @@ const at = (date: LocalDate.LocalDate, time: DueTime, zone: DateTime.TimeZone): 
     time === "end-of-day"
       ? { hour: 23, minute: 59, second: 59, millisecond: 999 }
       : { hour: time.hour, minute: time.minute, second: 0, millisecond: 0 }
+  if (zone._tag === "Named") {
+    // The same instant as Effect's, from the zone's kept offsets (see `Zone`).
+    const millis = Zone.instantMillisAt({ year, month, day, ...clock }, zone.id)
+    return DateTime.makeZonedUnsafe(millis, { timeZone: zone })
+  }
   return DateTime.makeZonedUnsafe(
     { year, month, day, ...clock },
     { timeZone: zone, adjustForTimeZone: true },
@@ -153,6 +159,10 @@ export const localDateOf = (
   instant: DateTime.DateTime,
   zone: DateTime.TimeZone,
 ): LocalDate.LocalDate => {
+  if (zone._tag === "Named") {
+    const { year, month, day } = Zone.localParts(instant, zone.id)
+    return LocalDate.makeUnsafe(year, month, day)
+  }
   const { year, month, day } = DateTime.toParts(DateTime.setZone(instant, zone))
   return LocalDate.makeUnsafe(year, month, day)
 }
