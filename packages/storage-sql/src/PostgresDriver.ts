@@ -114,8 +114,16 @@ export const eventsStatement = (request: EventStore.AppendRequest, now: number):
 export const positionsOf = (rows: ReadonlyArray<Record<string, unknown>>): ReadonlyArray<number> =>
   [...rows].sort((a, b) => Number(a.version) - Number(b.version)).map((r) => Number(r.position))
 
+const transactionStatements = ["begin", "commit", "rollback"] as const
+const savepointStatements = [
+  "savepoint metodika_append",
+  "release savepoint metodika_append",
+  "rollback to savepoint metodika_append; release savepoint metodika_append",
+] as const
+
 /**
- * One append in one transaction on a pooled client: the version check, the outbox rows
+ * One append in one transaction on a pooled client (`nested`: in one savepoint of the
+ * transaction a unit of work holds the client for): the version check, the outbox rows
  * (in id order, so two appends enqueuing the same ids cannot deadlock), the events.
  * Returns `undefined` when the stream is not at the expected version; a unique violation
  * is thrown after the rollback.
@@ -124,15 +132,17 @@ export const append = async (
   pool: PgPool,
   request: EventStore.AppendRequest,
   now: number,
+  nested = false,
 ): Promise<EventStore.AppendResult | undefined> => {
   const client = await pool.connect()
   let broken = false
+  const [begin, commit, rollback] = nested ? savepointStatements : transactionStatements
   try {
-    await client.query("begin")
+    await client.query(begin)
     try {
       const { rows } = await client.query(versionStatement(request.streamId))
       if (Number(rows[0]?.version ?? 0) !== request.expectedVersion) {
-        await client.query("rollback")
+        await client.query(rollback)
         return undefined
       }
       const outbox = outboxStatement(request.outbox ?? [], now)
@@ -141,14 +151,14 @@ export const append = async (
         request.events.length === 0
           ? []
           : positionsOf((await client.query(eventsStatement(request, now))).rows)
-      await client.query("commit")
+      await client.query(commit)
       return {
         streamId: request.streamId,
         version: request.expectedVersion + request.events.length,
         positions,
       }
     } catch (error) {
-      await client.query("rollback").catch(() => {
+      await client.query(rollback).catch(() => {
         broken = true
       })
       throw error

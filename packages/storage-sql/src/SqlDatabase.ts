@@ -13,7 +13,7 @@ import { CompiledQuery, type Kysely } from "kysely"
 import * as Errors from "./Errors.ts"
 import type { PgPool } from "./PostgresDriver.ts"
 import type { Dialect, MetodikaDatabase } from "./Schema.ts"
-import type { FastAppend, Lock, SqliteHandle } from "./SqliteDriver.ts"
+import type { FastAppend, FastReadStream, Lock, SqliteHandle } from "./SqliteDriver.ts"
 
 /** The SQLite connection the store owns: the handle, its lock, and the hot-path append. */
 export interface OwnedSqlite {
@@ -24,6 +24,8 @@ export interface OwnedSqlite {
    * or a savepoint when the store's database is bound to a unit of work.
    */
   readonly fastAppend: () => FastAppend
+  /** Prepared on first use, once the tables exist: a stream's rows, synchronously. */
+  readonly fastReadStream: () => FastReadStream
 }
 
 /** What the SQL store needs of a database. */
@@ -100,6 +102,11 @@ export const atomically = <A>(
 /** The pg pool the store owns, for the hot path. */
 export interface OwnedPostgres {
   readonly pool: PgPool
+  /**
+   * Inside a unit of work: `pool` hands out the one client the unit holds, appends are
+   * savepoints, and this lock serialises them with the unit's other savepoints.
+   */
+  readonly unitLock?: Lock
 }
 
 /** The database of the SQL store. */

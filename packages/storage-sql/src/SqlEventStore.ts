@@ -31,6 +31,7 @@ import {
   SqlDatabase,
   type SqlDatabaseShape,
 } from "./SqlDatabase.ts"
+import type { Lock } from "./SqliteDriver.ts"
 import { insertMessages } from "./SqlOutbox.ts"
 
 type AppendError = EventStore.VersionConflict | EventStore.DuplicateEvent | EventStore.StoreError
@@ -172,12 +173,22 @@ const attemptAppend = (
 ): Effect.Effect<Attempt, EventStore.StoreError> => {
   const owned = database.ownedSqlite
   if (owned === undefined) {
-    const pool = database.ownedPostgres?.pool
+    const pg = database.ownedPostgres
     const run =
-      pool === undefined
+      pg === undefined
         ? () => kyselyAttempt(database, request, now)
-        : async (): Promise<Attempt> =>
-            (await PostgresDriver.append(pool, request, now)) ?? "investigate"
+        : pg.unitLock === undefined
+          ? async (): Promise<Attempt> =>
+              (await PostgresDriver.append(pg.pool, request, now)) ?? "investigate"
+          : async (): Promise<Attempt> => {
+              const lock = pg.unitLock as Lock
+              await lock.acquire()
+              try {
+                return (await PostgresDriver.append(pg.pool, request, now, true)) ?? "investigate"
+              } finally {
+                lock.release()
+              }
+            }
     return Effect.catch(attempt(run), (cause) => fromOutcome(classify(cause)))
   }
   if (owned.lock.tryAcquire()) return fromOutcome(ownedAttemptLocked(owned, request, now))
@@ -318,7 +329,26 @@ export const make = (database: SqlDatabaseShape): EventStore.EventStore["Service
     })
   }
 
-  const readStream = (streamId: Ids.StreamId) =>
+  const readStream = (streamId: Ids.StreamId) => {
+    // On the store's own SQLite connection, when it is free: one prepared statement, at once.
+    const owned = database.ownedSqlite
+    if (owned?.lock.tryAcquire()) {
+      let rows: ReadonlyArray<unknown>
+      try {
+        rows = owned.fastReadStream()(streamId)
+      } catch (cause) {
+        // A busy database is waited for and retried on the usual path.
+        if (Errors.isTransient(cause)) return readStreamQuery(streamId)
+        return Effect.fail(Errors.fromDriver("readStream")(cause))
+      } finally {
+        owned.lock.release()
+      }
+      return decodeEvents(rows as ReadonlyArray<EventRow>, text)
+    }
+    return readStreamQuery(streamId)
+  }
+
+  const readStreamQuery = (streamId: Ids.StreamId) =>
     Effect.flatMap(
       query(database, "readStream", (db) =>
         db

@@ -9,14 +9,16 @@
  * On the store's own SQLite connection the unit holds the connection's lock: other
  * fibers of the process wait for the commit, and so does another process (the write
  * lock of `BEGIN IMMEDIATE`). The synchronous hot path of the append stays, as a
- * savepoint. On PostgreSQL the unit holds one connection of the pool for its duration.
+ * savepoint. On PostgreSQL the unit holds one connection of the pool for its duration;
+ * on the store's own pool the named-statement append stays too, as a savepoint.
  *
  * @module
  */
 import { type EventStore, UnitOfWork } from "@metodika/core"
 import { type Context, Effect, type Scope } from "effect"
-import type { Kysely } from "kysely"
+import { Kysely, PostgresDialect, type PostgresPool } from "kysely"
 import * as Errors from "./Errors.ts"
+import type { PgClient, PgPool } from "./PostgresDriver.ts"
 import type { MetodikaDatabase } from "./Schema.ts"
 import { exec, type SqlDatabaseShape, type UnitConnection } from "./SqlDatabase.ts"
 import { type FastAppend, Lock, makeFastAppend, type SqliteHandle } from "./SqliteDriver.ts"
@@ -84,6 +86,7 @@ const bound = (
           ownedSqlite: {
             handle: owned.handle,
             lock: unit.lock,
+            fastReadStream: owned.fastReadStream,
             fastAppend: () => {
               let fast = nestedAppends.get(owned.handle)
               if (fast === undefined) {
@@ -96,6 +99,52 @@ const bound = (
         }),
   }
 }
+
+/**
+ * On the store's own pg pool: one client held for the unit, a Kysely instance over just
+ * that client, and the named-statement append as a savepoint on it.
+ */
+const beginOwnedPostgres = (
+  pool: PgPool,
+  contextOf: ContextOf,
+): Effect.Effect<UnitOfWork.Transaction, EventStore.StoreError, Scope.Scope> =>
+  Effect.gen(function* () {
+    const client = yield* Effect.acquireRelease(
+      Effect.tryPromise({ try: () => pool.connect(), catch: Errors.fromDriver("unit of work") }),
+      (c, exit) =>
+        // A unit that failed may have left the connection in any state: do not reuse it then.
+        Effect.sync(() => c.release(exit._tag === "Failure" ? true : undefined)),
+    )
+    const query = (statement: string) =>
+      Effect.tryPromise({
+        try: () => client.query(statement),
+        catch: Errors.fromDriver("unit of work"),
+      }).pipe(Effect.asVoid)
+    yield* query("begin")
+    // Kysely asks the pool for a connection per query: the unit's client, never released.
+    const held: PgPool & { end: () => Promise<void> } = {
+      connect: async () => lent,
+      end: async () => {},
+    }
+    const lent: PgClient = {
+      query: (...args: Parameters<PgClient["query"]>) => client.query(...args),
+      release: () => {},
+    }
+    const kysely = new Kysely<MetodikaDatabase>({
+      dialect: new PostgresDialect({ pool: held as unknown as PostgresPool }),
+    })
+    const unit: UnitConnection = { lock: new Lock(), names: { next: 0 } }
+    return {
+      context: contextOf({
+        dialect: "postgres",
+        kysely,
+        unit,
+        ownedPostgres: { pool: held, unitLock: unit.lock },
+      }),
+      commit: query("commit"),
+      rollback: query("rollback"),
+    }
+  })
 
 const begin = (
   database: SqlDatabaseShape,
@@ -144,7 +193,9 @@ export const make = (
   contextOf: ContextOf,
 ): UnitOfWork.UnitOfWork["Service"] =>
   UnitOfWork.make(
-    database.unit === undefined
-      ? begin(database, contextOf)
-      : nest(database, database.unit, contextOf),
+    database.unit !== undefined
+      ? nest(database, database.unit, contextOf)
+      : database.ownedPostgres !== undefined
+        ? beginOwnedPostgres(database.ownedPostgres.pool, contextOf)
+        : begin(database, contextOf),
   )

@@ -278,6 +278,20 @@ export const makeFastAppend = (handle: SqliteHandle, nested = false): FastAppend
   }
 }
 
+/**
+ * A synchronous read of one stream's rows, in version order, through a prepared
+ * statement. The caller must hold the connection's {@link Lock}.
+ */
+export type FastReadStream = (streamId: string) => ReadonlyArray<unknown>
+
+/** Prepares the statement of {@link FastReadStream} (the tables must exist). */
+export const makeFastReadStream = (handle: SqliteHandle): FastReadStream => {
+  const select = handle.prepare(
+    "SELECT position, event_id, stream_id, stream_type, version, event_type, data, metadata, recorded_at FROM metodika_events WHERE stream_id = ? ORDER BY version",
+  )
+  return (streamId) => select.all(streamId)
+}
+
 /** The column values of one new outbox message, in the order of the insert statements. */
 export const messageParameters = (
   m: Outbox.NewOutboxMessage,

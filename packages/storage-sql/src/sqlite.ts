@@ -29,9 +29,11 @@ import type { MetodikaDatabase } from "./Schema.ts"
 import type { SqlDatabaseShape } from "./SqlDatabase.ts"
 import {
   type FastAppend,
+  type FastReadStream,
   Lock,
   makeDialect,
   makeFastAppend,
+  makeFastReadStream,
   type SqliteHandle,
 } from "./SqliteDriver.ts"
 import * as SqlStore from "./SqlStore.ts"
@@ -89,6 +91,7 @@ export const make = (
       (k) => Effect.promise(() => k.destroy()),
     )
     let fast: FastAppend | undefined
+    let read: FastReadStream | undefined
     const database: SqlDatabaseShape = {
       dialect: "sqlite",
       kysely,
@@ -98,6 +101,10 @@ export const make = (
         fastAppend: () => {
           fast ??= makeFastAppend(handle)
           return fast
+        },
+        fastReadStream: () => {
+          read ??= makeFastReadStream(handle)
+          return read
         },
       },
     }

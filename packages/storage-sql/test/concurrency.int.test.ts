@@ -8,13 +8,19 @@ const WORKERS = 16
 const COMMANDS = 2_000
 const STREAMS = 50
 
-/** Counts what reaches the store, so every conflict can be accounted for. */
+/**
+ * Counts what reaches the store, so every conflict can be accounted for. Each read
+ * yields to the other workers before the command goes on: where the store reads
+ * synchronously (its own SQLite connection) the workers would otherwise never come
+ * between a read and its append, and the test would see no conflict to account for.
+ */
 const counting = (counts: { appends: number; conflicts: number }) =>
   Layer.effect(
     EventStore.EventStore,
     Effect.map(EventStore.EventStore, (store) =>
       EventStore.EventStore.of({
         ...store,
+        readStream: (id) => Effect.tap(store.readStream(id), () => Effect.yieldNow),
         append: (request) => {
           counts.appends++
           return Effect.tapError(store.append(request), (e) =>
