@@ -248,9 +248,22 @@ describe("Dispatcher", () => {
             },
           ],
         })
-        const report = yield* Dispatcher.runOnce(options)
+        // A pass reads each named stream once, however many messages name it.
+        const reads: Array<string> = []
+        const counting = EventStore.EventStore.of({
+          ...store,
+          readStream: (id) =>
+            Effect.andThen(
+              Effect.sync(() => reads.push(id)),
+              store.readStream(id),
+            ),
+        })
+        const report = yield* Dispatcher.runOnce({ ...options, concurrency: 1 }).pipe(
+          Effect.provideService(EventStore.EventStore, counting),
+        )
         expect(report).toMatchObject({ claimed: 2, skipped: 1, delivered: 1 })
         expect((yield* statusOf("reminder"))?.status).toBe("delivered")
+        expect(reads.filter((id) => id === streamId)).toHaveLength(1)
       }),
     )
     expect(memory.delivered().map((n) => n.id)).toEqual(["still-due"])

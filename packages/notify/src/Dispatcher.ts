@@ -14,7 +14,7 @@
  *   released at once, so none waits for its lease to run out (and none stays claimed).
  * - A message may name events that make it pointless (`skipIf`, a reminder whose task
  *   is done); when an `EventStore` is provided and holds one, the message is settled
- *   as delivered without being sent.
+ *   as delivered without being sent. A pass reads each named stream once.
  * - Logs carry message ids, channels, kinds and attempts; never recipients, and
  *   failure reasons are redacted.
  *
@@ -125,14 +125,21 @@ export const failureOutcome = (
     } as const
   })
 
-const shouldSkip = (conditions: ReadonlyArray<Payload.SkipIf> | undefined) =>
+/** The streams one pass has read for `skipIf`, by id: many reminders of a batch name the same. */
+type StreamsRead = Map<string, ReadonlyArray<EventStore.StoredEvent>>
+
+const shouldSkip = (conditions: ReadonlyArray<Payload.SkipIf> | undefined, read: StreamsRead) =>
   Effect.gen(function* () {
     if (conditions === undefined || conditions.length === 0) return false
     const store = yield* Effect.serviceOption(EventStore.EventStore)
     if (Option.isNone(store)) return false
     for (const condition of conditions) {
-      // The payload is trusted JSON the policy wrote; the id is checked by the store's read.
-      const events = yield* store.value.readStream(condition.streamId as Ids.StreamId)
+      let events = read.get(condition.streamId)
+      if (events === undefined) {
+        // The payload is trusted JSON the policy wrote; the id is checked by the store's read.
+        events = yield* store.value.readStream(condition.streamId as Ids.StreamId)
+        read.set(condition.streamId, events)
+      }
       if (Payload.isSkipped(condition, events)) return true
     }
     return false
@@ -154,6 +161,7 @@ type Settlement = Effect.Effect<Outcome, never, Outbox.Outbox>
 const processOne = (
   options: DispatcherOptions,
   channels: ReadonlyMap<string, Notifier.Channel>,
+  read: StreamsRead,
   message: Outbox.OutboxMessage,
 ): Effect.Effect<Settlement, never, Outbox.Outbox> => {
   const worker = options.workerId
@@ -208,7 +216,7 @@ const processOne = (
       const decoded = Payload.decode(message)
       if (Result.isFailure(decoded)) return yield* fail(decoded.failure.message, false)
       const payload = decoded.success
-      const skip = yield* restore(shouldSkip(payload.skipIf)).pipe(
+      const skip = yield* restore(shouldSkip(payload.skipIf, read)).pipe(
         Effect.catch((e) =>
           Effect.logWarning(`could not check skipIf (${e._tag}); sending anyway`).pipe(
             Effect.as(false),
@@ -260,6 +268,7 @@ export const runOnce = (
     )
     if (channelNames.length === 0) return emptyReport
     const unsettled = new Set<Ids.MessageId>()
+    const read: StreamsRead = new Map()
     return yield* Effect.acquireUseRelease(
       outbox
         .claim({
@@ -290,7 +299,7 @@ export const runOnce = (
         > = options.settleTogether === true
           ? Effect.forEach(
               claimed,
-              (m) => Effect.map(processOne(options, notifier.channels, m), settled(m)),
+              (m) => Effect.map(processOne(options, notifier.channels, read, m), settled(m)),
               { concurrency },
             ).pipe(
               Effect.flatMap((settlements) =>
@@ -309,7 +318,7 @@ export const runOnce = (
             )
           : Effect.forEach(
               claimed,
-              (m) => Effect.flatMap(processOne(options, notifier.channels, m), settled(m)),
+              (m) => Effect.flatMap(processOne(options, notifier.channels, read, m), settled(m)),
               { concurrency },
             )
         return outcomes.pipe(
