@@ -2,7 +2,8 @@
  * End to end: two months of the year (September–October 2025) run through SQLite and
  * through PostgreSQL, notifications included, give the same read models, the same
  * figures and the same report tables; two SQLite runs with the same seed give the same
- * figures. PostgreSQL is required: `METODIKA_PG_URL` (default
+ * figures, and so does a run where every command commits on its own instead of each
+ * day's commands as one unit of work. PostgreSQL is required: `METODIKA_PG_URL` (default
  * postgres://postgres@127.0.0.1:5432/postgres); the test fails, never skips, without it.
  */
 import { mkdtempSync, rmSync } from "node:fs"
@@ -25,7 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), "district-year-e2e-"))
 
 const district = Result.getOrThrow(District.make({ preset: "poltavsky", schools: 10, seed: 7 }))
 
-const twoMonths = (db: string) => {
+const twoMonths = (db: string, commit: "per-day" | "per-command" = "per-day") => {
   const channel = Notifications.countingChannel()
   return Effect.runPromise(
     Run.run({
@@ -35,6 +36,7 @@ const twoMonths = (db: string) => {
       db,
       from: "2025-09-01",
       to: "2025-10-31",
+      commit,
       channel: Effect.succeed(channel),
     }),
   ).then((outcome) => ({ ...outcome, sent: channel.count() }))
@@ -139,5 +141,13 @@ describe("district-year, September–October 2025, SQLite and PostgreSQL", () =>
     const again = await twoMonths(join(dir, "b.sqlite"))
     expect(again.figures).toEqual(sqlite.figures)
     expect(again.stats.events).toBe(sqlite.stats.events)
+  })
+
+  it("gives the same read models, figures and notifications whether a day's commands commit together or one by one", async () => {
+    const each = await twoMonths(join(dir, "c.sqlite"), "per-command")
+    expect(each.stats.events).toBe(sqlite.stats.events)
+    expect(each.sent).toBe(sqlite.sent)
+    expect(encoded(each.models)).toEqual(encoded(sqlite.models))
+    expect(each.figures).toEqual(sqlite.figures)
   })
 })
