@@ -168,6 +168,36 @@ describe("Facade", () => {
     expect((await metodika.readAll({ after: 0, limit: 10 })).length).toBe(1)
     await metodika.dispose()
   })
+
+  it("runs a unit of work: its commands commit together, or none when the callback rejects", async () => {
+    const metodika = Facade.make({ layer: InMemory.layer, regulationFor: () => Effect.succeed({}) })
+    const a = StreamId.make("review:a")
+    const b = StreamId.make("review:b")
+    const c = StreamId.make("review:c")
+    const seen = await metodika.unitOfWork(async (tx) => {
+      await tx.execute(definition, a, new Draft({ title: "a" }), teacher)
+      await tx.execute(definition, b, new Draft({ title: "b" }), teacher)
+      // The unit reads its own writes.
+      return (await tx.load(definition, b)).version
+    })
+    expect(seen).toBe(1)
+    await expect(
+      metodika.unitOfWork(async (tx) => {
+        await tx.execute(definition, c, new Draft({ title: "c" }), teacher)
+        // Refused: `a` is a draft already; the draft of `c` goes with it.
+        await tx.execute(definition, a, new Draft({ title: "again" }), teacher)
+      }),
+    ).rejects.toMatchObject({ _tag: "WrongState", status: "draft" })
+    await expect(
+      metodika.unitOfWork(async () => {
+        throw new Error("the caller changed its mind")
+      }),
+    ).rejects.toThrow("the caller changed its mind")
+    expect((await metodika.load(definition, c)).version).toBe(0)
+    const all = await metodika.readAll({ after: 0, limit: 10 })
+    expect(all.map((e) => e.streamId)).toEqual([a, b])
+    await metodika.dispose()
+  })
 })
 
 describe("InMemory store", () => {
