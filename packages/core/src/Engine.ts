@@ -149,7 +149,13 @@ const isVersionConflict = (e: unknown): boolean =>
 class StreamCache {
   readonly #entries = new Map<
     StreamId,
-    { readonly definition: object; readonly state: unknown; readonly version: number }
+    {
+      readonly definition: object
+      readonly state: unknown
+      readonly version: number
+      /** The unit of work that wrote this state, when it may not have committed yet. */
+      readonly unit: object | undefined
+    }
   >()
   readonly #max: number
   constructor(max: number) {
@@ -158,16 +164,24 @@ class StreamCache {
   get<State>(
     definition: { readonly initialState: State },
     streamId: StreamId,
-  ): { readonly state: State; readonly version: number } | undefined {
+  ):
+    | { readonly state: State; readonly version: number; readonly unit: object | undefined }
+    | undefined {
     const entry = this.#entries.get(streamId)
     if (entry === undefined || entry.definition !== definition) return undefined
     this.#entries.delete(streamId)
     this.#entries.set(streamId, entry)
-    return { state: entry.state as State, version: entry.version }
+    return { state: entry.state as State, version: entry.version, unit: entry.unit }
   }
-  set(definition: object, streamId: StreamId, state: unknown, version: number): void {
+  set(
+    definition: object,
+    streamId: StreamId,
+    state: unknown,
+    version: number,
+    unit: object | undefined,
+  ): void {
     this.#entries.delete(streamId)
-    this.#entries.set(streamId, { definition, state, version })
+    this.#entries.set(streamId, { definition, state, version, unit })
     if (this.#entries.size > this.#max) {
       const oldest = this.#entries.keys().next()
       if (!oldest.done) this.#entries.delete(oldest.value)
@@ -215,12 +229,20 @@ export const make = <Settings, RegulationError>(
       const store = yield* EventStore
       const ids = yield* IdGenerator
       const policy = yield* NotificationPolicy
+      const current = yield* Effect.serviceOption(UnitOfWork.Current)
+      const unit =
+        Option.isSome(current) && current.value !== UnitOfWork.detached ? current.value : undefined
       const cached = cache?.get<State>(definition, streamId)
       let { state, version } = cached ?? (yield* load(definition, streamId))
       const now = yield* DateTime.now
       const regulation = yield* options.regulationFor(actor.districtId, now)
       let decided = definition.decide(command, state, { now, actor, regulation })
-      if (Result.isFailure(decided) && cached !== undefined) {
+      if (
+        cached !== undefined &&
+        (Result.isFailure(decided) ||
+          // "Nothing to do" on a state another unit of work wrote, perhaps not committed yet.
+          (decided.success.length === 0 && cached.unit !== undefined && cached.unit !== unit))
+      ) {
         // Refuse only on what the store holds now, not on what this process last saw.
         cache?.delete(streamId)
         ;({ state, version } = yield* load(definition, streamId))
@@ -264,10 +286,9 @@ export const make = <Settings, RegulationError>(
         outbox,
       })
       if (cache !== undefined) {
-        cache.set(definition, streamId, next, appended.version)
+        cache.set(definition, streamId, next, appended.version, unit)
         // Inside a unit of work the append is not durable yet: forget it if the unit rolls back.
-        const unit = yield* Effect.serviceOption(UnitOfWork.Current)
-        if (Option.isSome(unit)) unit.value.onRollback(() => cache.delete(streamId))
+        if (unit !== undefined) unit.onRollback(() => cache.delete(streamId))
       }
       const done: Executed<Event, State> = {
         events,

@@ -30,7 +30,11 @@ export interface FacadeOptions<Settings, RegulationError, LayerError>
   readonly layer: Layer.Layer<EventStore, LayerError>
 }
 
-/** What a unit of work's callback may do: the facade's commands and reads, inside the unit. */
+/**
+ * What a unit of work's callback may do: the facade's commands and reads, inside the
+ * unit. Use these, not the facade's own methods, inside the callback: those are outside
+ * the unit and wait for it to end (on SQLite and in memory: for ever).
+ */
 export type FacadeUnit<Settings> = Pick<Facade<Settings>, "execute" | "load" | "readAll">
 
 /** The promise-based API. */

@@ -44,6 +44,8 @@ interface State {
 /** A unit of work of the in-memory store: its undo log. */
 interface Unit {
   readonly undo: Array<() => void>
+  /** Set when the unit has committed or rolled back: its services refuse to run after. */
+  ended: boolean
 }
 
 const emptyState = (): State => ({
@@ -66,14 +68,20 @@ const gated = <A, E>(
   write: () => Effect.Effect<A, E>,
 ): Effect.Effect<A, E> =>
   Effect.suspend(() =>
-    state.writer === unit
-      ? write()
-      : Effect.andThen(
-          Effect.callback<void>((resume) => {
-            state.waiters.push(() => resume(Effect.void))
-          }),
-          gated(state, unit, write),
-        ),
+    unit?.ended === true
+      ? Effect.die(
+          new Error(
+            "the unit of work has ended: its services cannot be used after it commits or rolls back",
+          ),
+        )
+      : state.writer === unit
+        ? write()
+        : Effect.andThen(
+            Effect.callback<void>((resume) => {
+              state.waiters.push(() => resume(Effect.void))
+            }),
+            gated(state, unit, write),
+          ),
   )
 
 const openGate = (state: State, to: Unit | undefined) => {
@@ -289,11 +297,15 @@ const makeState = (state: State, unit: Unit | undefined) => {
   const unitOfWork: UnitOfWork.UnitOfWork["Service"] = UnitOfWork.make(
     Effect.acquireRelease(
       gated(state, unit, () => {
-        const inner: Unit = { undo: [] }
+        const inner: Unit = { undo: [], ended: false }
         openGate(state, inner)
         return Effect.succeed(inner)
       }),
-      () => Effect.sync(() => openGate(state, unit)),
+      (inner) =>
+        Effect.sync(() => {
+          inner.ended = true
+          openGate(state, unit)
+        }),
     ).pipe(
       Effect.map((inner): UnitOfWork.Transaction => {
         const bound = makeState(state, inner)

@@ -24,6 +24,15 @@
  * inside a unit (a `VersionConflict`, say) leaves the unit usable: the engine retries it
  * there, and the unit's other appends stand.
  *
+ * Inside `run`, use the services the context gives there (`yield* EventStore.EventStore`
+ * inside the effect): they are the unit's. A service taken from the context before the
+ * unit began is the store's own, and its writes (on SQLite, also its reads) wait for the
+ * unit to end: used inside the unit, it waits for ever. Beginning a unit waits, and
+ * cannot be interrupted while it waits, for the connection or the in-memory write gate:
+ * as long as another unit of the process holds it, or as the store's own `busy_timeout`
+ * or pool timeout allow. After the unit has ended its services refuse to run (a
+ * `StoreError`), also for work of its fibers still in flight when it rolled back.
+ *
  * Isolation is the store's: the SQL stores hold one connection and one database
  * transaction for the unit, so other writers wait (SQLite) or do not see it before it
  * commits (PostgreSQL); the in-memory store makes other writers wait but lets readers see
@@ -51,6 +60,12 @@ export interface CurrentShape {
 export class Current extends Context.Service<Current, CurrentShape>()(
   "@metodika/core/UnitOfWork/Current",
 ) {}
+
+/**
+ * The `Current` of an effect that {@link run} ran where the store offers no unit of work:
+ * every append commits on its own, and nothing is ever rolled back.
+ */
+export const detached: CurrentShape = Current.of({ onRollback: () => {} })
 
 /** The port: runs an effect as one unit of work. */
 export class UnitOfWork extends Context.Service<
@@ -82,7 +97,7 @@ export const run = <A, E, R>(
       Option.isSome(unit)
         ? unit.value.run(effect)
         : // Without a unit of work nothing is ever rolled back: the hooks are never called.
-          Effect.provideService(effect, Current, Current.of({ onRollback: () => {} })),
+          Effect.provideService(effect, Current, detached),
   )
 
 /** A database transaction (or savepoint) an adapter has opened for a unit of work. */

@@ -1,6 +1,7 @@
-import { Effect, Result } from "effect"
+import { Effect, Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import * as Actor from "../src/Actor.ts"
+import type * as Decider from "../src/Decider.ts"
 import * as Engine from "../src/Engine.ts"
 import { EventStore } from "../src/EventStore.ts"
 import { DistrictId, PersonId, StreamId } from "../src/Ids.ts"
@@ -154,5 +155,57 @@ describe("Engine in a unit of work", () => {
     const out = await Effect.runPromise(program.pipe(Effect.provide(InMemory.layer)))
     expect(Result.isFailure(out.review)).toBe(true)
     expect(out.stored).toEqual(["Drafted", "Commented"])
+  })
+})
+
+describe("Engine cache and units of work of other fibers", () => {
+  /** A counter whose `Peek` changes nothing: the engine answers it with the state it has. */
+  const Bumped = Schema.TaggedStruct("Bumped", { n: Schema.Int })
+  type Command = { readonly _tag: "Bump" } | { readonly _tag: "Peek" }
+  const counter: Decider.Definition<
+    Command,
+    typeof Bumped.Type,
+    number,
+    never,
+    Decider.DecisionContext<unknown>
+  > = {
+    streamType: "counter",
+    eventSchema: Bumped,
+    initialState: 0,
+    decide: (command, state) =>
+      Result.succeed(command._tag === "Bump" ? [{ _tag: "Bumped", n: state + 1 }] : []),
+    evolve: (_state, event) => event.n,
+  }
+  const id = StreamId.make("counter:peek")
+
+  it('reads the store for "nothing to do" on a state a unit of another fiber wrote', async () => {
+    const reads = { n: 0 }
+    const engine = Engine.make({ ...settings, cacheStreams: 10 })
+    const program = Effect.gen(function* () {
+      yield* UnitOfWork.run(engine.execute(counter, id, { _tag: "Bump" }, everyone))
+      const before = reads.n
+      // Outside that unit: the entry is the unit's, so the engine checks the store.
+      const peek = yield* engine.execute(counter, id, { _tag: "Peek" }, everyone)
+      // Inside a unit that wrote it itself, the cached state stands.
+      const inside = yield* UnitOfWork.run(
+        Effect.andThen(
+          engine.execute(counter, id, { _tag: "Bump" }, everyone),
+          Effect.sync(() => reads.n),
+        ).pipe(
+          Effect.flatMap((n) =>
+            Effect.map(engine.execute(counter, id, { _tag: "Peek" }, everyone), (p) => ({
+              p,
+              extra: reads.n - n,
+            })),
+          ),
+        ),
+      )
+      return { peek, readsForPeek: reads.n - before, inside }
+    })
+    const out = await Effect.runPromise(program.pipe(Effect.provide(countingStore(reads))))
+    expect(out.peek.state).toBe(1)
+    expect(out.readsForPeek).toBe(1)
+    expect(out.inside.p.state).toBe(2)
+    expect(out.inside.extra).toBe(0)
   })
 })

@@ -47,10 +47,45 @@ export interface SqlDatabaseShape {
 
 /** The connection a unit of work holds, shared by everything that runs inside the unit. */
 export interface UnitConnection {
-  /** Serialises the unit's own fibers' savepoints on the connection. */
+  /**
+   * Serialises the unit's own fibers on the connection: every statement or savepoint of
+   * the unit runs holding it, and so do the commit and the rollback, which therefore wait
+   * for the one in progress.
+   */
   readonly lock: Lock
   /** Numbers the savepoints of the connection, so nested names never clash. */
   readonly names: { next: number }
+  /** Set once the unit commits or rolls back: its services refuse to run after that. */
+  closed: boolean
+}
+
+/** Fails what is asked of a unit's services after the unit has committed or rolled back. */
+export const ensureOpen = (unit: UnitConnection): void => {
+  if (unit.closed) {
+    throw new Error(
+      "the unit of work has ended: its services cannot be used after it commits or rolls back",
+    )
+  }
+}
+
+/**
+ * Runs `run` on the unit's connection holding the unit's lock, refusing once the unit
+ * has ended; `closing` (the unit's commit, or its rollback, also after a failed commit)
+ * marks the unit ended instead.
+ */
+export const withUnit = async <A>(
+  unit: UnitConnection,
+  run: () => Promise<A>,
+  closing = false,
+): Promise<A> => {
+  await unit.lock.acquire()
+  try {
+    if (closing) unit.closed = true
+    else ensureOpen(unit)
+    return await run()
+  } finally {
+    unit.lock.release()
+  }
 }
 
 /** Runs `statement` on `db` (a bound connection), ignoring what it returns. */
@@ -63,29 +98,26 @@ export const exec = async (db: Kysely<MetodikaDatabase>, statement: string): Pro
  * savepoint is released when `run` succeeds and rolled back to when it throws (the error
  * is rethrown), so a failed step leaves the unit as it was before the step.
  */
-export const savepoint = async <A>(
+export const savepoint = <A>(
   database: SqlDatabaseShape & { readonly unit: UnitConnection },
   run: (db: Kysely<MetodikaDatabase>) => Promise<A>,
-): Promise<A> => {
-  const unit = database.unit
-  await unit.lock.acquire()
-  try {
-    const name = `metodika_${++unit.names.next}`
+): Promise<A> =>
+  withUnit(database.unit, async () => {
+    const name = `metodika_${++database.unit.names.next}`
     await exec(database.kysely, `SAVEPOINT ${name}`)
     let result: A
     try {
       result = await run(database.kysely)
     } catch (error) {
-      await exec(database.kysely, `ROLLBACK TO SAVEPOINT ${name}`)
-      await exec(database.kysely, `RELEASE SAVEPOINT ${name}`)
+      // The step's own error is what the caller needs; a failure to undo it shows up at
+      // the unit's commit (a broken transaction does not commit).
+      await exec(database.kysely, `ROLLBACK TO SAVEPOINT ${name}`).catch(() => {})
+      await exec(database.kysely, `RELEASE SAVEPOINT ${name}`).catch(() => {})
       throw error
     }
     await exec(database.kysely, `RELEASE SAVEPOINT ${name}`)
     return result
-  } finally {
-    unit.lock.release()
-  }
-}
+  })
 
 /**
  * Runs `run` atomically: in a transaction of its own, or, inside a unit of work, in a
@@ -103,10 +135,10 @@ export const atomically = <A>(
 export interface OwnedPostgres {
   readonly pool: PgPool
   /**
-   * Inside a unit of work: `pool` hands out the one client the unit holds, appends are
-   * savepoints, and this lock serialises them with the unit's other savepoints.
+   * Inside a unit of work: `pool` hands out the one client the unit holds, and appends
+   * are savepoints run under the unit's lock (see {@link withUnit}).
    */
-  readonly unitLock?: Lock
+  readonly unit?: UnitConnection
 }
 
 /** The database of the SQL store. */
@@ -131,17 +163,25 @@ export const attempt = <A>(run: () => Promise<A>): Effect.Effect<A, unknown> =>
 
 /**
  * Runs one query (or several without a transaction) and maps a failure to
- * `StoreUnavailable` or `CorruptData`, keeping the driver's error as cause.
+ * `StoreUnavailable` or `CorruptData`, keeping the driver's error as cause. Inside a unit
+ * of work it holds the unit's lock (see {@link withUnit}).
  */
 export const query = <A>(
   database: SqlDatabaseShape,
   operation: string,
   run: (db: Kysely<MetodikaDatabase>) => Promise<A>,
-): Effect.Effect<A, EventStore.StoreUnavailable | EventStore.CorruptData> =>
-  Effect.mapError(
-    attempt(() => run(database.kysely)),
+): Effect.Effect<A, EventStore.StoreUnavailable | EventStore.CorruptData> => {
+  const unit = database.unit
+  return Effect.mapError(
+    attempt(
+      unit === undefined
+        ? () => run(database.kysely)
+        : // Inside a unit: one statement at a time on its connection, and none after its end.
+          () => withUnit(unit, () => run(database.kysely)),
+    ),
     Errors.fromDriver(operation),
   )
+}
 
 /**
  * Runs `run` in one transaction (`BEGIN IMMEDIATE` on the store's own SQLite

@@ -30,8 +30,9 @@ import {
   query,
   SqlDatabase,
   type SqlDatabaseShape,
+  type UnitConnection,
+  withUnit,
 } from "./SqlDatabase.ts"
-import type { Lock } from "./SqliteDriver.ts"
 import { insertMessages } from "./SqlOutbox.ts"
 
 type AppendError = EventStore.VersionConflict | EventStore.DuplicateEvent | EventStore.StoreError
@@ -177,18 +178,13 @@ const attemptAppend = (
     const run =
       pg === undefined
         ? () => kyselyAttempt(database, request, now)
-        : pg.unitLock === undefined
+        : pg.unit === undefined
           ? async (): Promise<Attempt> =>
               (await PostgresDriver.append(pg.pool, request, now)) ?? "investigate"
-          : async (): Promise<Attempt> => {
-              const lock = pg.unitLock as Lock
-              await lock.acquire()
-              try {
-                return (await PostgresDriver.append(pg.pool, request, now, true)) ?? "investigate"
-              } finally {
-                lock.release()
-              }
-            }
+          : async (): Promise<Attempt> =>
+              (await withUnit(pg.unit as UnitConnection, () =>
+                PostgresDriver.append(pg.pool, request, now, true),
+              )) ?? "investigate"
     return Effect.catch(attempt(run), (cause) => fromOutcome(classify(cause)))
   }
   if (owned.lock.tryAcquire()) return fromOutcome(ownedAttemptLocked(owned, request, now))
@@ -329,7 +325,9 @@ export const make = (database: SqlDatabaseShape): EventStore.EventStore["Service
     })
   }
 
-  const readStream = (streamId: Ids.StreamId) => {
+  const readStream = (streamId: Ids.StreamId) => Effect.suspend(() => readStreamNow(streamId))
+
+  const readStreamNow = (streamId: Ids.StreamId) => {
     // On the store's own SQLite connection, when it is free: one prepared statement, at once.
     const owned = database.ownedSqlite
     if (owned?.lock.tryAcquire()) {

@@ -20,7 +20,13 @@ import { Kysely, PostgresDialect, type PostgresPool } from "kysely"
 import * as Errors from "./Errors.ts"
 import type { PgClient, PgPool } from "./PostgresDriver.ts"
 import type { MetodikaDatabase } from "./Schema.ts"
-import { exec, type SqlDatabaseShape, type UnitConnection } from "./SqlDatabase.ts"
+import {
+  ensureOpen,
+  exec,
+  type SqlDatabaseShape,
+  type UnitConnection,
+  withUnit,
+} from "./SqlDatabase.ts"
 import { type FastAppend, Lock, makeFastAppend, type SqliteHandle } from "./SqliteDriver.ts"
 
 /** Builds the store's services over a database (the store's `context`). */
@@ -68,26 +74,41 @@ const holdConnection = (
 
 const nestedAppends = new WeakMap<SqliteHandle, FastAppend>()
 
-/** The database as seen from inside a unit: bound to `db`, with a lock of its own. */
+/** A new unit's connection state; nested units share the savepoint numbering. */
+const unitConnection = (names: UnitConnection["names"]): UnitConnection => ({
+  lock: new Lock(),
+  names,
+  closed: false,
+})
+
+/**
+ * The database as seen from inside a unit: bound to `db` (and, on the store's own
+ * connection or pool, to the unit's hot paths), refusing everything once the unit ended.
+ */
 const bound = (
   database: SqlDatabaseShape,
   db: Kysely<MetodikaDatabase>,
-  names: UnitConnection["names"],
+  unit: UnitConnection,
+  pool?: PgPool,
 ): SqlDatabaseShape => {
-  const unit: UnitConnection = { lock: new Lock(), names }
   const owned = database.ownedSqlite
   return {
     dialect: database.dialect,
     kysely: db,
     unit,
+    ...(pool === undefined ? {} : { ownedPostgres: { pool, unit } }),
     ...(owned === undefined
       ? {}
       : {
           ownedSqlite: {
             handle: owned.handle,
             lock: unit.lock,
-            fastReadStream: owned.fastReadStream,
+            fastReadStream: () => {
+              ensureOpen(unit)
+              return owned.fastReadStream()
+            },
             fastAppend: () => {
+              ensureOpen(unit)
               let fast = nestedAppends.get(owned.handle)
               if (fast === undefined) {
                 fast = makeFastAppend(owned.handle, true)
@@ -100,49 +121,75 @@ const bound = (
   }
 }
 
+/** Ends a unit: waits for its statement in progress, marks it ended, then runs `end`. */
+const close = (
+  unit: UnitConnection,
+  end: () => Promise<unknown>,
+): Effect.Effect<void, EventStore.StoreUnavailable | EventStore.CorruptData> =>
+  Effect.tryPromise({
+    try: () => withUnit(unit, end, true),
+    catch: Errors.fromDriver("unit of work"),
+  }).pipe(Effect.asVoid)
+
+/**
+ * On PostgreSQL a statement that failed inside the unit (outside a savepoint) aborts the
+ * whole transaction, and `COMMIT` then rolls back without an error: the commit asks
+ * first, and fails instead.
+ */
+const abortedTransaction = (): Error =>
+  new Error(
+    "the unit of work's transaction was aborted by a statement that failed inside it; nothing was committed",
+  )
+
 /**
  * On the store's own pg pool: one client held for the unit, a Kysely instance over just
  * that client, and the named-statement append as a savepoint on it.
  */
 const beginOwnedPostgres = (
+  database: SqlDatabaseShape,
   pool: PgPool,
   contextOf: ContextOf,
 ): Effect.Effect<UnitOfWork.Transaction, EventStore.StoreError, Scope.Scope> =>
   Effect.gen(function* () {
+    // The connection goes back to the pool unless its rollback failed (then it is dropped).
+    let broken = false
     const client = yield* Effect.acquireRelease(
       Effect.tryPromise({ try: () => pool.connect(), catch: Errors.fromDriver("unit of work") }),
-      (c, exit) =>
-        // A unit that failed may have left the connection in any state: do not reuse it then.
-        Effect.sync(() => c.release(exit._tag === "Failure" ? true : undefined)),
+      (c) => Effect.sync(() => c.release(broken ? true : undefined)),
     )
-    const query = (statement: string) =>
-      Effect.tryPromise({
-        try: () => client.query(statement),
-        catch: Errors.fromDriver("unit of work"),
-      }).pipe(Effect.asVoid)
-    yield* query("begin")
+    yield* Effect.tryPromise({
+      try: () => client.query("begin"),
+      catch: (cause) => {
+        broken = true
+        return Errors.fromDriver("unit of work")(cause)
+      },
+    })
     // Kysely asks the pool for a connection per query: the unit's client, never released.
-    const held: PgPool & { end: () => Promise<void> } = {
-      connect: async () => lent,
-      end: async () => {},
-    }
     const lent: PgClient = {
       query: (...args: Parameters<PgClient["query"]>) => client.query(...args),
       release: () => {},
     }
+    const held: PgPool & { end: () => Promise<void> } = {
+      connect: async () => lent,
+      end: async () => {},
+    }
     const kysely = new Kysely<MetodikaDatabase>({
       dialect: new PostgresDialect({ pool: held as unknown as PostgresPool }),
     })
-    const unit: UnitConnection = { lock: new Lock(), names: { next: 0 } }
+    const unit = unitConnection({ next: 0 })
     return {
-      context: contextOf({
-        dialect: "postgres",
-        kysely,
-        unit,
-        ownedPostgres: { pool: held, unitLock: unit.lock },
+      context: contextOf(bound(database, kysely, unit, held)),
+      commit: close(unit, async () => {
+        const result = (await client.query("commit")) as { readonly command?: string }
+        if (result.command === "ROLLBACK") throw abortedTransaction()
       }),
-      commit: query("commit"),
-      rollback: query("rollback"),
+      rollback: close(unit, () => client.query("rollback")).pipe(
+        Effect.tapError(() =>
+          Effect.sync(() => {
+            broken = true
+          }),
+        ),
+      ),
     }
   })
 
@@ -153,34 +200,52 @@ const begin = (
   Effect.gen(function* () {
     const db = yield* holdConnection(database.kysely)
     yield* run(db, database.dialect === "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN")
+    const unit = unitConnection({ next: 0 })
     return {
-      context: contextOf(bound(database, db, { next: 0 })),
-      commit: run(db, "COMMIT"),
-      rollback: run(db, "ROLLBACK"),
+      context: contextOf(bound(database, db, unit)),
+      commit: close(unit, async () => {
+        if (database.dialect === "postgres") {
+          // In an aborted transaction every statement fails (25P02) until the rollback.
+          await exec(db, "SELECT 1").catch(() => {
+            throw abortedTransaction()
+          })
+        }
+        await exec(db, "COMMIT")
+      }),
+      rollback: close(unit, () => exec(db, "ROLLBACK")),
     }
   })
 
 const nest = (
   database: SqlDatabaseShape,
-  unit: UnitConnection,
+  outer: UnitConnection,
   contextOf: ContextOf,
 ): Effect.Effect<UnitOfWork.Transaction, EventStore.StoreError, Scope.Scope> =>
   Effect.gen(function* () {
     // The outer unit's other fibers wait while the nested unit runs on the connection.
     yield* Effect.acquireRelease(
-      Effect.promise(() => unit.lock.acquire()),
-      () => Effect.sync(() => unit.lock.release()),
+      Effect.promise(() => outer.lock.acquire()),
+      () => Effect.sync(() => outer.lock.release()),
     )
+    if (outer.closed) {
+      return yield* Effect.fail(
+        Errors.fromDriver("unit of work")(
+          new Error("the unit of work has ended: no unit can be nested in it any more"),
+        ),
+      )
+    }
     const db = database.kysely
-    const name = `metodika_${++unit.names.next}`
+    const name = `metodika_${++outer.names.next}`
     yield* run(db, `SAVEPOINT ${name}`)
+    const unit = unitConnection(outer.names)
     return {
-      context: contextOf(bound(database, db, unit.names)),
-      commit: run(db, `RELEASE SAVEPOINT ${name}`),
-      rollback: Effect.andThen(
-        run(db, `ROLLBACK TO SAVEPOINT ${name}`),
-        run(db, `RELEASE SAVEPOINT ${name}`),
-      ),
+      context: contextOf(bound(database, db, unit, database.ownedPostgres?.pool)),
+      // In an aborted PostgreSQL transaction the release fails, so the nested unit does too.
+      commit: close(unit, () => exec(db, `RELEASE SAVEPOINT ${name}`)),
+      rollback: close(unit, async () => {
+        await exec(db, `ROLLBACK TO SAVEPOINT ${name}`)
+        await exec(db, `RELEASE SAVEPOINT ${name}`)
+      }),
     }
   })
 
@@ -196,6 +261,6 @@ export const make = (
     database.unit !== undefined
       ? nest(database, database.unit, contextOf)
       : database.ownedPostgres !== undefined
-        ? beginOwnedPostgres(database.ownedPostgres.pool, contextOf)
+        ? beginOwnedPostgres(database, database.ownedPostgres.pool, contextOf)
         : begin(database, contextOf),
   )

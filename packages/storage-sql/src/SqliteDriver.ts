@@ -266,6 +266,10 @@ export const makeFastAppend = (handle: SqliteHandle, nested = false): FastAppend
   }
 
   return (request, now) => {
+    // A savepoint outside a transaction would start one of its own and commit on release.
+    if (nested && !handle.inTransaction) {
+      throw new Error("a nested append needs the unit of work's transaction open")
+    }
     begin.run()
     try {
       const result = body(request, now)

@@ -509,5 +509,29 @@ export const suite = (
           for (const r of results) expect(r.version).toBe(2)
         }),
       ))
+
+    test("ES-12 a read is done when its effect runs, not when it is made: run again, it reads again", () =>
+      run(
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const read = store.readStream(streamId("lazy"))
+          const page = store.readAll({ after: 0, limit: 10 })
+          yield* store.append({
+            streamId: streamId("lazy"),
+            streamType: "route",
+            expectedVersion: 0,
+            events: [event("lazy-1")],
+          })
+          expect(yield* read).toHaveLength(1)
+          expect(yield* page).toHaveLength(1)
+          yield* store.append({
+            streamId: streamId("lazy"),
+            streamType: "route",
+            expectedVersion: 1,
+            events: [event("lazy-2")],
+          })
+          expect(yield* read).toHaveLength(2)
+        }),
+      ))
   })
 }

@@ -1,9 +1,11 @@
 /**
  * The contract suite of the `UnitOfWork` port: appends of several streams with their
  * outbox messages commit together or not at all; failures, defects and interruptions
- * roll back and come out unchanged; the unit reads its own writes; one failed append
- * leaves the unit usable; nested units are savepoints; rollback hooks run exactly when
- * the writes are undone; a writer outside never gets past the unit's uncommitted writes.
+ * roll back and come out unchanged, also with writes of other fibers still in flight;
+ * the unit reads its own writes; one failed append leaves the unit usable and undoes
+ * nothing else; a caught failure never commits a part; nested units are savepoints;
+ * rollback hooks run exactly when the writes are undone; a writer outside never gets past
+ * the unit's uncommitted writes.
  * A property test runs random sequences of units against a model.
  *
  * Call it from a test file of the adapter, with a layer that provides `EventStore`,
@@ -324,6 +326,182 @@ export const suite = (
           expect(yield* versionOf("a")).toBe(1)
           // Real time: the outside fibers wait on the store (a lock, a row lock), not on the clock.
         }).pipe(Effect.provideService(Clock.Clock, Clock.Clock.defaultValue())),
+      ))
+
+    test("UW-10 nothing escapes a unit that fails while its other fibers are still writing", () =>
+      run(
+        Effect.gen(function* () {
+          const many = Array.from({ length: 300 }, (_, i) => `bulk-${i}`)
+          const exit = yield* Effect.exit(
+            UnitOfWork.run(
+              Effect.all(
+                [
+                  Effect.flatMap(Outbox.Outbox, (outbox) =>
+                    outbox.enqueue(
+                      many.map((id) => ({
+                        id: messageId(id),
+                        channel: "email",
+                        recipient: `${id}@school.example`,
+                        payload: { id },
+                      })),
+                    ),
+                  ),
+                  Effect.forEach(["p", "q", "r", "s"], (s) => append(s, 0, 2), {
+                    concurrency: "unbounded",
+                  }),
+                  Effect.andThen(Effect.yieldNow, Effect.fail(new Refused({ reason: "сбой" }))),
+                ],
+                { concurrency: "unbounded" },
+              ),
+            ),
+          )
+          expect(Exit.isFailure(exit)).toBe(true)
+          // Whatever was still in flight when the unit rolled back is gone with it.
+          yield* Effect.sleep("50 millis")
+          const outbox = yield* Outbox.Outbox
+          expect(yield* outbox.list("pending")).toEqual([])
+          for (const s of ["p", "q", "r", "s"]) expect(yield* versionOf(s)).toBe(0)
+          // And the store is usable: nothing is left holding it.
+          expect((yield* append("p", 0)).version).toBe(1)
+        }).pipe(Effect.provideService(Clock.Clock, Clock.Clock.defaultValue())),
+      ))
+
+    test("UW-11 an interrupted unit leaves nothing, also with a write in flight", () =>
+      run(
+        Effect.gen(function* () {
+          for (let round = 0; round < 5; round++) {
+            const fiber = yield* Effect.forkChild(
+              UnitOfWork.run(
+                Effect.all(
+                  [
+                    Effect.forEach(
+                      Array.from({ length: 20 }, (_, i) => i),
+                      (i) => append(`int-${round}-${i}`, 0, 1, [`int-${round}-${i}`]),
+                      { concurrency: 4 },
+                    ),
+                    Effect.never,
+                  ],
+                  { concurrency: "unbounded" },
+                ),
+              ),
+            )
+            yield* Effect.sleep(`${round} millis`)
+            yield* Fiber.interrupt(fiber)
+          }
+          yield* Effect.sleep("50 millis")
+          const store = yield* EventStore.EventStore
+          expect(yield* store.readAll({ after: 0, limit: 1000 })).toEqual([])
+          const outbox = yield* Outbox.Outbox
+          expect(yield* outbox.list("pending")).toEqual([])
+        }).pipe(Effect.provideService(Clock.Clock, Clock.Clock.defaultValue())),
+      ))
+
+    test("UW-12 a unit whose step failed and was caught commits everything or nothing, never a part", () =>
+      run(
+        Effect.gen(function* () {
+          const outbox = yield* Outbox.Outbox
+          yield* outbox.enqueue([
+            {
+              id: messageId("m-nul"),
+              channel: "email",
+              recipient: "n@school.example",
+              payload: {},
+            },
+          ])
+          const exit = yield* Effect.exit(
+            UnitOfWork.run(
+              Effect.gen(function* () {
+                yield* append("a", 0, 1, ["ma"])
+                yield* append("b", 0)
+                const inUnit = yield* Outbox.Outbox
+                const [claimed] = yield* inUnit.claim({
+                  workerId: "w",
+                  limit: 1,
+                  leaseMillis: 60_000,
+                })
+                // A NUL character: PostgreSQL refuses it in text (and aborts the transaction).
+                // Caught, and nothing after it: the commit itself must not pretend.
+                yield* Effect.ignore(
+                  inUnit.markFailed(claimed!.id, "w", "bad \u0000 reason", { _tag: "Dead" }),
+                )
+              }),
+            ),
+          )
+          const stored = [yield* versionOf("a"), yield* versionOf("b")]
+          if (Exit.isSuccess(exit)) {
+            expect(stored).toEqual([1, 1])
+            expect((yield* messageOf("ma"))?.status).toBe("pending")
+          } else {
+            expect(stored).toEqual([0, 0])
+            expect(yield* messageOf("ma")).toBeUndefined()
+            expect((yield* messageOf("m-nul"))?.status).toBe("pending")
+          }
+        }),
+      ))
+
+    test("UW-13 a failed append does not undo what another fiber of the unit did meanwhile", () =>
+      run(
+        Effect.gen(function* () {
+          const outbox = yield* Outbox.Outbox
+          for (let round = 0; round < 10; round++) {
+            const id = `c-${round}`
+            yield* append(`conflict-${round}`, 0)
+            yield* outbox.enqueue([
+              { id: messageId(id), channel: "email", recipient: "c@school.example", payload: {} },
+            ])
+            const claimed = yield* UnitOfWork.run(
+              Effect.gen(function* () {
+                const inUnit = yield* Outbox.Outbox
+                const [, claim] = yield* Effect.all(
+                  [
+                    Effect.result(append(`conflict-${round}`, 0, 1, [`lost-${round}`])),
+                    inUnit.claim({ workerId: "w", limit: 10, leaseMillis: 60_000 }),
+                  ],
+                  { concurrency: "unbounded" },
+                )
+                return claim.map((m) => m.id as string)
+              }),
+            )
+            expect(claimed).toEqual([id])
+            expect((yield* messageOf(id))?.status).toBe("claimed")
+            expect(yield* messageOf(`lost-${round}`)).toBeUndefined()
+          }
+        }),
+      ))
+
+    test("UW-14 a unit's services refuse to run once it has ended: no write escapes it", () =>
+      run(
+        Effect.gen(function* () {
+          const leaked = yield* UnitOfWork.run(
+            Effect.gen(function* () {
+              yield* append("a", 0)
+              return { store: yield* EventStore.EventStore, outbox: yield* Outbox.Outbox }
+            }),
+          )
+          const late = yield* Effect.exit(
+            leaked.store.append({
+              streamId: streamId("late"),
+              streamType: "Test",
+              expectedVersion: 0,
+              events: [event("late")],
+            }),
+          )
+          expect(Exit.isFailure(late)).toBe(true)
+          const lateMessage = yield* Effect.exit(
+            leaked.outbox.enqueue([
+              {
+                id: messageId("m-late"),
+                channel: "email",
+                recipient: "l@school.example",
+                payload: {},
+              },
+            ]),
+          )
+          expect(Exit.isFailure(lateMessage)).toBe(true)
+          expect(yield* versionOf("late")).toBe(0)
+          expect(yield* messageOf("m-late")).toBeUndefined()
+          expect(yield* versionOf("a")).toBe(1)
+        }),
       ))
 
     test("UW-9 property: after any sequence of units, the store holds exactly the committed ones", () =>
