@@ -16,6 +16,7 @@ import {
   DuplicateEvent,
   EventStore,
   type StoredEvent,
+  StoreUnavailable,
   VersionConflict,
 } from "./EventStore.ts"
 import type { EventId, MessageId, StreamId } from "./Ids.ts"
@@ -66,13 +67,16 @@ const gated = <A, E>(
   state: State,
   unit: Unit | undefined,
   write: () => Effect.Effect<A, E>,
-): Effect.Effect<A, E> =>
+): Effect.Effect<A, E | StoreUnavailable> =>
   Effect.suspend(() =>
     unit?.ended === true
-      ? Effect.die(
-          new Error(
-            "the unit of work has ended: its services cannot be used after it commits or rolls back",
-          ),
+      ? Effect.fail(
+          new StoreUnavailable({
+            operation: "unit of work",
+            cause: new Error(
+              "the unit of work has ended: its services cannot be used after it commits or rolls back",
+            ),
+          }),
         )
       : state.writer === unit
         ? write()
@@ -149,7 +153,7 @@ const replayedAppend = (
 const makeState = (state: State, unit: Unit | undefined) => {
   const append = (
     request: AppendRequest,
-  ): Effect.Effect<AppendResult, VersionConflict | DuplicateEvent> =>
+  ): Effect.Effect<AppendResult, VersionConflict | DuplicateEvent | StoreUnavailable> =>
     Effect.flatMap(Clock.currentTimeMillis, (millis) =>
       gated(state, unit, (): Effect.Effect<AppendResult, VersionConflict | DuplicateEvent> => {
         const ids = new Set<EventId>()
@@ -223,7 +227,7 @@ const makeState = (state: State, unit: Unit | undefined) => {
     id: MessageId,
     workerId: string,
     update: (m: OutboxMessage) => OutboxMessage,
-  ): Effect.Effect<void, LeaseLost> =>
+  ): Effect.Effect<void, LeaseLost | StoreUnavailable> =>
     gated(state, unit, () => {
       const m = state.outbox.get(id)
       if (!holds(m, workerId)) return Effect.fail(new LeaseLost({ messageId: id, workerId }))

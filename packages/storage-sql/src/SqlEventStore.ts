@@ -188,8 +188,14 @@ const attemptAppend = (
     return Effect.catch(attempt(run), (cause) => fromOutcome(classify(cause)))
   }
   if (owned.lock.tryAcquire()) return fromOutcome(ownedAttemptLocked(owned, request, now))
-  return Effect.flatMap(Effect.uninterruptible(Effect.promise(() => owned.lock.acquire())), () =>
-    fromOutcome(ownedAttemptLocked(owned, request, now)),
+  // The wait and the append are one promise: a fiber interrupted while it waits stops
+  // waiting (the signal takes it out of the queue), and one that got the lock runs the
+  // append, which releases it, whatever became of the fiber.
+  return Effect.flatMap(
+    Effect.promise((signal) =>
+      owned.lock.acquire(signal).then(() => ownedAttemptLocked(owned, request, now)),
+    ),
+    fromOutcome,
   )
 }
 

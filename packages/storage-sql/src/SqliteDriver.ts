@@ -72,10 +72,27 @@ export class Lock {
     return true
   }
 
-  /** Takes the lock, waiting for it if needed. */
-  acquire(): Promise<void> {
+  /**
+   * Takes the lock, waiting for it if needed. When `signal` aborts before the lock is
+   * handed over, the wait ends (the promise rejects with the signal's reason) and the
+   * lock is never taken for it.
+   */
+  acquire(signal?: AbortSignal): Promise<void> {
     if (this.tryAcquire()) return Promise.resolve()
-    return new Promise((resolve) => this.#waiters.push(resolve))
+    if (signal?.aborted === true) return Promise.reject(signal.reason)
+    return new Promise((resolve, reject) => {
+      const waiter = () => {
+        signal?.removeEventListener("abort", abort)
+        resolve()
+      }
+      const abort = () => {
+        const i = this.#waiters.indexOf(waiter)
+        if (i !== -1) this.#waiters.splice(i, 1)
+        reject(signal?.reason)
+      }
+      signal?.addEventListener("abort", abort, { once: true })
+      this.#waiters.push(waiter)
+    })
   }
 
   /** Gives the lock to the next waiter, or frees it. */

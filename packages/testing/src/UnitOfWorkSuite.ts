@@ -504,6 +504,50 @@ export const suite = (
         }),
       ))
 
+    test("UW-15 writers that gave up waiting for a unit (interrupted, timed out) leave the store usable", () =>
+      run(
+        Effect.gen(function* () {
+          const written = yield* Deferred.make<void>()
+          const finish = yield* Deferred.make<void>()
+          const outer = yield* Effect.forkChild(
+            UnitOfWork.run(
+              Effect.gen(function* () {
+                yield* append("held", 0)
+                yield* Deferred.succeed(written, undefined)
+                yield* Deferred.await(finish)
+              }),
+            ),
+          )
+          yield* Deferred.await(written)
+          // Writers outside: they may wait for the unit (SQLite, in memory) and give up.
+          for (const s of ["x", "y", "z"])
+            yield* Effect.exit(Effect.timeout(append(s, 0), "15 millis"))
+          yield* Deferred.succeed(finish, undefined)
+          yield* Fiber.join(outer)
+          // Inside a unit too: a fiber waiting behind a nested unit, interrupted by a failure.
+          yield* Effect.exit(
+            UnitOfWork.run(
+              Effect.all(
+                [
+                  UnitOfWork.run(Effect.andThen(append("n", 0), Effect.sleep("60 millis"))),
+                  Effect.andThen(Effect.sleep("10 millis"), append("w", 0)),
+                  Effect.andThen(
+                    Effect.sleep("25 millis"),
+                    Effect.fail(new Refused({ reason: "стоп" })),
+                  ),
+                ],
+                { concurrency: "unbounded" },
+              ),
+            ),
+          )
+          const after = yield* Effect.timeout(append("after", 0), "5 seconds")
+          expect(after.version).toBe(1)
+          expect(yield* versionOf("held")).toBe(1)
+          expect(yield* versionOf("n")).toBe(0)
+          expect(yield* versionOf("w")).toBe(0)
+        }).pipe(Effect.provideService(Clock.Clock, Clock.Clock.defaultValue())),
+      ))
+
     test("UW-9 property: after any sequence of units, the store holds exactly the committed ones", () =>
       fc.assert(
         fc.asyncProperty(
