@@ -287,6 +287,11 @@ export const makeFastAppend = (handle: SqliteHandle, nested = false): FastAppend
     if (nested && !handle.inTransaction) {
       throw new Error("a nested append needs the unit of work's transaction open")
     }
+    // One event and no message is one INSERT after the check: a statement that fails is
+    // undone by SQLite itself, so inside the unit's transaction it needs no savepoint.
+    if (nested && request.events.length === 1 && (request.outbox?.length ?? 0) === 0) {
+      return body(request, now)
+    }
     begin.run()
     try {
       const result = body(request, now)

@@ -212,6 +212,16 @@ export const suite = (
                   ],
                 }),
               )
+              // The same with nothing but the event.
+              const bare = yield* Effect.result(
+                store.append({
+                  streamId: streamId("d"),
+                  streamType: "Test",
+                  expectedVersion: 0,
+                  events: [{ ...event("d"), id: taken!.id }],
+                }),
+              )
+              expect(Result.isFailure(bare) && bare.failure._tag).toBe("DuplicateEvent")
               yield* append("b", 0)
               expect(first.version).toBe(1)
               return [conflict, duplicate] as const
@@ -222,6 +232,7 @@ export const suite = (
           expect(yield* versionOf("a")).toBe(1)
           expect(yield* versionOf("b")).toBe(1)
           expect(yield* versionOf("c")).toBe(0)
+          expect(yield* versionOf("d")).toBe(0)
           expect((yield* messageOf("ma"))?.status).toBe("pending")
           expect(yield* messageOf("m-lost")).toBeUndefined()
           expect(yield* messageOf("m-dup")).toBeUndefined()
