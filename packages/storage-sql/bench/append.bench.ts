@@ -54,7 +54,11 @@ const throughStore = (
     return perSecond(batch.length, performance.now() - start)
   })
 
-const sqliteRaw = (file: string, batch: ReadonlyArray<EventStore.AppendRequest>) => {
+/**
+ * The raw driver on a new connection to `file`: one append as a better-sqlite3
+ * transaction function (called inside another one, it is a savepoint).
+ */
+const rawAppender = (file: string) => {
   const db = Sqlite.open({ filename: file }) as unknown as Database.Database
   const version = db
     .prepare("SELECT coalesce(max(version), 0) FROM metodika_events WHERE stream_id = ?")
@@ -84,6 +88,11 @@ const sqliteRaw = (file: string, batch: ReadonlyArray<EventStore.AppendRequest>)
     })
     return positions
   })
+  return { db, append }
+}
+
+const sqliteRaw = (file: string, batch: ReadonlyArray<EventStore.AppendRequest>) => {
+  const { db, append } = rawAppender(file)
   const start = performance.now()
   for (const r of batch) append.immediate(r, Date.now())
   const ops = perSecond(batch.length, performance.now() - start)
@@ -96,33 +105,7 @@ const UNIT = 100
 
 /** The raw driver, `UNIT` commands per transaction, each in a savepoint (as the store does). */
 const sqliteRawUnits = (file: string, batch: ReadonlyArray<EventStore.AppendRequest>) => {
-  const db = Sqlite.open({ filename: file }) as unknown as Database.Database
-  const version = db
-    .prepare("SELECT coalesce(max(version), 0) FROM metodika_events WHERE stream_id = ?")
-    .pluck()
-  const insertEvent = db.prepare(
-    "INSERT INTO metodika_events (event_id, stream_id, stream_type, version, event_type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  )
-  const insertMessage = db.prepare(
-    "INSERT INTO metodika_outbox (message_id, channel, recipient, payload, not_before, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (message_id) DO NOTHING",
-  )
-  const append = db.transaction((r: EventStore.AppendRequest, now: number) => {
-    if (version.get(r.streamId) !== r.expectedVersion) throw new Error("conflict")
-    for (const m of r.outbox ?? []) insertMessage.run(...messageParameters(m, now))
-    r.events.forEach((e, k) => {
-      insertEvent.run(
-        e.id,
-        r.streamId,
-        r.streamType,
-        r.expectedVersion + k + 1,
-        e.type,
-        encodeJson(e.data),
-        encodeJson(e.metadata),
-        now,
-      )
-    })
-  })
-  // A better-sqlite3 transaction function called inside another one is a savepoint.
+  const { db, append } = rawAppender(file)
   const unit = db.transaction((chunk: ReadonlyArray<EventStore.AppendRequest>) => {
     for (const r of chunk) append(r, Date.now())
   })
