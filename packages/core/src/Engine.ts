@@ -229,7 +229,9 @@ export const make = <Settings, RegulationError>(
       const store = yield* EventStore
       const ids = yield* IdGenerator
       const policy = yield* NotificationPolicy
-      const current = yield* Effect.serviceOption(UnitOfWork.Current)
+      // Only the stream cache cares which unit of work (if any) a command runs in.
+      const current =
+        cache === undefined ? Option.none() : yield* Effect.serviceOption(UnitOfWork.Current)
       const unit =
         Option.isSome(current) && current.value !== UnitOfWork.detached ? current.value : undefined
       const cached = cache?.get<State>(definition, streamId)

@@ -24,6 +24,19 @@ export interface EventRow {
   readonly recorded_at: unknown
 }
 
+/** The columns of an {@link EventRow}, in the order every read of events selects them. */
+export const eventColumns = [
+  "position",
+  "event_id",
+  "stream_id",
+  "stream_type",
+  "version",
+  "event_type",
+  "data",
+  "metadata",
+  "recorded_at",
+] as const satisfies ReadonlyArray<keyof EventRow>
+
 /** A row of `metodika_outbox` as the drivers return it. */
 export interface OutboxRow {
   readonly message_id: unknown

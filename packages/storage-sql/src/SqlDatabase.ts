@@ -94,28 +94,30 @@ export const exec = async (db: Kysely<MetodikaDatabase>, statement: string): Pro
 }
 
 /**
- * Runs `run` inside a savepoint of the unit's transaction, holding the unit's lock: the
- * savepoint is released when `run` succeeds and rolled back to when it throws (the error
- * is rethrown), so a failed step leaves the unit as it was before the step.
+ * Runs `run` inside a savepoint of the unit's transaction on `db` (the unit's
+ * connection), holding the unit's lock: the savepoint is released when `run` succeeds and
+ * rolled back to when it throws (the error is rethrown), so a failed step leaves the unit
+ * as it was before the step.
  */
 export const savepoint = <A>(
-  database: SqlDatabaseShape & { readonly unit: UnitConnection },
+  unit: UnitConnection,
+  db: Kysely<MetodikaDatabase>,
   run: (db: Kysely<MetodikaDatabase>) => Promise<A>,
 ): Promise<A> =>
-  withUnit(database.unit, async () => {
-    const name = `metodika_${++database.unit.names.next}`
-    await exec(database.kysely, `SAVEPOINT ${name}`)
+  withUnit(unit, async () => {
+    const name = `metodika_${++unit.names.next}`
+    await exec(db, `SAVEPOINT ${name}`)
     let result: A
     try {
-      result = await run(database.kysely)
+      result = await run(db)
     } catch (error) {
       // The step's own error is what the caller needs; a failure to undo it shows up at
       // the unit's commit (a broken transaction does not commit).
-      await exec(database.kysely, `ROLLBACK TO SAVEPOINT ${name}`).catch(() => {})
-      await exec(database.kysely, `RELEASE SAVEPOINT ${name}`).catch(() => {})
+      await exec(db, `ROLLBACK TO SAVEPOINT ${name}`).catch(() => {})
+      await exec(db, `RELEASE SAVEPOINT ${name}`).catch(() => {})
       throw error
     }
-    await exec(database.kysely, `RELEASE SAVEPOINT ${name}`)
+    await exec(db, `RELEASE SAVEPOINT ${name}`)
     return result
   })
 
@@ -129,7 +131,7 @@ export const atomically = <A>(
 ): Promise<A> =>
   database.unit === undefined
     ? database.kysely.transaction().execute(run)
-    : savepoint({ ...database, unit: database.unit }, run)
+    : savepoint(database.unit, database.kysely, run)
 
 /** The pg pool the store owns, for the hot path. */
 export interface OwnedPostgres {

@@ -18,7 +18,7 @@
 import { EventStore, type Ids } from "@metodika/core"
 import { Effect, Layer } from "effect"
 import { CompiledQuery, type Kysely, sql } from "kysely"
-import { decodeEvents, type EventRow, encodeJson } from "./Codec.ts"
+import { decodeEvents, type EventRow, encodeJson, eventColumns } from "./Codec.ts"
 import * as Errors from "./Errors.ts"
 import * as PostgresDriver from "./PostgresDriver.ts"
 import type { MetodikaDatabase } from "./Schema.ts"
@@ -30,7 +30,6 @@ import {
   query,
   SqlDatabase,
   type SqlDatabaseShape,
-  type UnitConnection,
   withUnit,
 } from "./SqlDatabase.ts"
 import { insertMessages } from "./SqlOutbox.ts"
@@ -45,18 +44,6 @@ const chunks = <A>(items: ReadonlyArray<A>): Array<ReadonlyArray<A>> => {
   for (let i = 0; i < items.length; i += chunkSize) out.push(items.slice(i, i + chunkSize))
   return out
 }
-
-const eventColumns = [
-  "position",
-  "event_id",
-  "stream_id",
-  "stream_type",
-  "version",
-  "event_type",
-  "data",
-  "metadata",
-  "recorded_at",
-] as const
 
 const currentVersion = async (db: Kysely<MetodikaDatabase>, streamId: string): Promise<number> => {
   const row = await db
@@ -175,16 +162,13 @@ const attemptAppend = (
   const owned = database.ownedSqlite
   if (owned === undefined) {
     const pg = database.ownedPostgres
-    const run =
-      pg === undefined
-        ? () => kyselyAttempt(database, request, now)
-        : pg.unit === undefined
-          ? async (): Promise<Attempt> =>
-              (await PostgresDriver.append(pg.pool, request, now)) ?? "investigate"
-          : async (): Promise<Attempt> =>
-              (await withUnit(pg.unit as UnitConnection, () =>
-                PostgresDriver.append(pg.pool, request, now, true),
-              )) ?? "investigate"
+    const run = async (): Promise<Attempt> => {
+      if (pg === undefined) return kyselyAttempt(database, request, now)
+      // Inside a unit of work: a savepoint on the unit's client, under the unit's lock.
+      const unit = pg.unit
+      const append = () => PostgresDriver.append(pg.pool, request, now, unit !== undefined)
+      return (await (unit === undefined ? append() : withUnit(unit, append))) ?? "investigate"
+    }
     return Effect.catch(attempt(run), (cause) => fromOutcome(classify(cause)))
   }
   if (owned.lock.tryAcquire()) return fromOutcome(ownedAttemptLocked(owned, request, now))

@@ -31,7 +31,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from "kysely"
-import { encodeJson } from "./Codec.ts"
+import { encodeJson, eventColumns } from "./Codec.ts"
 
 /** A prepared statement of better-sqlite3, as far as the store uses it. */
 export interface SqliteStatement {
@@ -226,9 +226,10 @@ export const makeDialect = (handle: SqliteHandle, lock: Lock, cacheSize = 256): 
 /**
  * A synchronous append: the version check, the outbox rows and the events in one
  * `BEGIN IMMEDIATE` transaction (or, made with `nested`, one savepoint of the unit of
- * work's transaction already open on the connection). Returns the result, or `undefined` when the stream is
- * not at the expected version (the caller then finds out why: a re-sent batch, a
- * duplicate id or a conflict). A unique violation is thrown after the rollback.
+ * work's transaction already open on the connection). Returns the result, or
+ * `undefined` when the stream is not at the expected version (the caller then finds out
+ * why: a re-sent batch, a duplicate id or a conflict). A unique violation is thrown
+ * after the rollback.
  * The caller must hold the connection's {@link Lock}.
  */
 export type FastAppend = (
@@ -313,7 +314,7 @@ export type FastReadStream = (streamId: string) => ReadonlyArray<unknown>
 /** Prepares the statement of {@link FastReadStream} (the tables must exist). */
 export const makeFastReadStream = (handle: SqliteHandle): FastReadStream => {
   const select = handle.prepare(
-    "SELECT position, event_id, stream_id, stream_type, version, event_type, data, metadata, recorded_at FROM metodika_events WHERE stream_id = ? ORDER BY version",
+    `SELECT ${eventColumns.join(", ")} FROM metodika_events WHERE stream_id = ? ORDER BY version`,
   )
   return (streamId) => select.all(streamId)
 }
